@@ -1,0 +1,69 @@
+# briefing: news article -> analytical HTML briefing.  `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+ARTICLE ?= seeds/000_ad27deec139d2dc8.txt
+PUBLISHED ?=
+OUT ?=
+report_args = $(ARTICLE) $(if $(PUBLISHED),--published $(PUBLISHED)) $(if $(OUT),--out $(OUT))
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report test lint format lab eval bench pdf browser clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+setup: $(STAMP) ## create .venv with the pinned dependencies (skipped when nothing changed)
+
+# Re-install only when the dependency list or the lock changes.
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	@touch $@
+
+report: $(STAMP) ## write the briefing of ARTICLE (default: the seed) into reports/<name>/; PUBLISHED=YYYY-MM-DD optional
+	@$(PY) -m briefing report $(report_args)
+
+test: $(STAMP) ## set up and run the whole test suite (browser tests when Chromium can be installed)
+	@-$(MAKE) --no-print-directory browser
+	$(PY) -m pytest -q
+
+lint: $(STAMP) ## ruff: lint and format check
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+
+format: $(STAMP) ## ruff: apply fixes and formatting
+	$(VENV)/bin/ruff check --fix src tests
+	$(VENV)/bin/ruff format src tests
+
+lab: $(STAMP) ## open JupyterLab on notebooks/
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+eval: $(STAMP) ## score extraction against the hand annotations in ../shared
+	$(PY) ../shared/eval/score.py ../shared/articles/gold --run
+	$(PY) ../shared/eval/score.py ../shared/polnear/gold --out build/polnear --run | tail -1
+	$(PY) ../shared/eval/score.py ../shared/timebank/gold --out build/timebank --run | tail -1
+
+bench: $(STAMP) ## benchmark report and extract against a floor measured in the same run
+	$(PY) -m briefing.bench
+
+pdf: report ## print the seed's (or ARTICLE's) briefing to PDF with headless Chromium
+	@$(PY) -m briefing.pdf $(report_args)
+
+# Chromium (Debian) and axe-core (npm) for the browser tests; skipped quietly where they cannot be installed.
+browser: ## install Chromium and axe-core for the browser tests
+	@command -v chromium >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || \
+	  echo "chromium not installed: browser tests will be skipped"
+	@test -f build/node_modules/axe-core/axe.min.js || { command -v npm >/dev/null && \
+	  npm install --silent --no-audit --no-fund --prefix build axe-core@$(AXE_VERSION) >/dev/null ; } || \
+	  echo "axe-core not installed: accessibility tests will be skipped"
+
+AXE_VERSION := 4.14.1
+
+clean: ## remove what the Makefile made (.venv, build/, generated reports)
+	rm -rf $(VENV) build .pytest_cache .ruff_cache
+	find reports -mindepth 1 -maxdepth 1 ! -name .gitkeep -exec rm -rf {} +
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,84 @@
+"""Command line: ``briefing extract`` and ``briefing report``.
+
+Bad input ends with one line on stderr naming the file and the problem, exit code 2, no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from briefing.errors import InputError
+
+EXIT_BAD_INPUT = 2
+EXIT_FAILED = 1
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefing", description="Turn an English news article into a briefing.")
+    sub = p.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="write the extraction CSVs (the contract) into a folder")
+    ex.add_argument("article", type=Path, help="a plain-text news article (UTF-8 or UTF-16)")
+    ex.add_argument("--out", type=Path, required=True, help="output folder")
+    ex.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (default: from the text)")
+    ex.add_argument("--data", type=Path, help="folder of the analyst registry (default: data/)")
+    rp = sub.add_parser("report", help="extract, run the notebooks and render the HTML briefing")
+    rp.add_argument("article", type=Path, help="a plain-text news article (UTF-8 or UTF-16)")
+    rp.add_argument("--out", type=Path, help="report folder (default: reports/<article name>/)")
+    rp.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (default: from the text)")
+    rp.add_argument("--data", type=Path, help="folder of the analyst registry (default: data/)")
+    return p
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from briefing.io import write_extraction
+    from briefing.pipeline import extract_file
+
+    ex = extract_file(args.article, args.published, args.data)
+    out: Path = args.out
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_extraction(ex, out)
+    except OSError as exc:
+        raise InputError(out, f"cannot write the extraction here ({exc.strerror or exc})") from None
+    print(out)
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from briefing.report import build_report
+
+    result = build_report(args.article, args.published, args.out, args.data)
+    print(f"briefing written in {result.seconds:.1f} s:", file=sys.stderr)
+    print(result.html)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return run_extract(args) if args.command == "extract" else run_report(args)
+    except InputError as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("briefing: interrupted; no report was changed", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the one place that turns any failure into one line
+        from briefing.report import ReportError
+
+        if os.environ.get("BRIEFING_DEBUG"):
+            raise
+        what = str(exc) if isinstance(exc, ReportError) else f"{type(exc).__name__}: {exc}"
+        print(f"briefing: {args.article}: failed: {what} (set BRIEFING_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_FAILED

@@ -1,0 +1,28 @@
+"""What a notebook's first cell calls: get the extraction for the parameters, extracting when needed."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from briefing.io import Bundle, load, write_extraction
+from briefing.pipeline import extract_file
+
+
+def prepare(article: str, published: str = "", data_dir: str = "", extraction_dir: str = "") -> Bundle:
+    """The extraction of ``article``: read from ``extraction_dir`` when given, else extracted now.
+
+    A report run passes ``extraction_dir`` (extracted once for all notebooks); an analyst re-running a
+    notebook in JupyterLab leaves it empty and gets a fresh extraction in a cache folder.
+    """
+    if extraction_dir:
+        return load(extraction_dir)
+    pub = date.fromisoformat(published) if published else None
+    key = hashlib.sha256(f"{Path(article).resolve()}|{published}|{data_dir}".encode()).hexdigest()[:16]
+    out = Path(tempfile.gettempdir()) / f"briefing-{key}"
+    out.mkdir(parents=True, exist_ok=True)
+    ex = extract_file(article, pub, Path(data_dir) if data_dir else None)
+    write_extraction(ex, out)
+    return load(out)

@@ -1,0 +1,28 @@
+"""Extraction, stage by stage: ingest -> actors -> claims -> commentary / timeline -> CSVs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from briefing.actors import find_actors
+from briefing.claims import find_claims
+from briefing.commentary import find_experts
+from briefing.ingest import ingest
+from briefing.model import Document, Extraction
+from briefing.registry import Registry, load_registry
+from briefing.timeline import find_events
+
+
+def extract_document(doc: Document, registry: Registry | None = None) -> Extraction:
+    """Run every extraction stage on an ingested document."""
+    actors = find_actors(doc, registry)
+    claims = find_claims(doc, actors)
+    experts, findings = find_experts(doc, actors, claims)
+    events = find_events(doc, actors, claims)
+    return Extraction(doc, actors, claims, events, experts, findings)
+
+
+def extract_file(path: str | Path, published: date | None = None, data_dir: Path | None = None) -> Extraction:
+    """Ingest an article file and extract everything from it."""
+    return extract_document(ingest(path, published), load_registry(data_dir))

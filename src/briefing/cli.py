@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -33,18 +34,33 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (default: from the text)")
     ex.add_argument("--data", type=Path, help="folder of the analyst registry (default: data/)")
     rp = sub.add_parser("report", help="extract, run the notebooks and render the HTML briefing")
-    rp.add_argument("article", type=Path, help="a plain-text news article (UTF-8 or UTF-16)")
-    rp.add_argument("--out", type=Path, help="report folder (default: reports/<article name>/)")
+    rp.add_argument(
+        "articles",
+        type=Path,
+        nargs="+",
+        metavar="ARTICLE",
+        help="one or more plain-text news articles (UTF-8 or UTF-16)",
+    )
+    rp.add_argument(
+        "--out",
+        type=Path,
+        help="report folder (default: reports/<article name>/); with several articles, "
+        "the folder that receives one report folder per article",
+    )
     rp.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (default: from the text)")
     rp.add_argument("--data", type=Path, help="folder of the analyst registry (default: data/)")
     return p
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from briefing.io import write_extraction
-    from briefing.pipeline import extract_file
+    from briefing.ingest import ingest
 
-    ex = extract_file(args.article, args.published, args.data)
+    doc = ingest(args.article, args.published)  # refuse bad input before the heavy imports below
+    from briefing.io import write_extraction
+    from briefing.pipeline import extract_document
+    from briefing.registry import load_registry
+
+    ex = extract_document(doc, load_registry(args.data))
     out: Path = args.out
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -56,29 +72,45 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    """One report per article; in a batch a bad article is reported and the others still run."""
     from briefing.report import build_report
 
-    result = build_report(args.article, args.published, args.out, args.data)
-    print(f"briefing written in {result.seconds:.1f} s:", file=sys.stderr)
-    print(result.html)
-    return 0
+    worst = 0
+    for article in args.articles:
+        out = args.out if len(args.articles) == 1 or args.out is None else args.out / article.stem
+        code = _guarded(article, lambda a=article, o=out: build_report(a, args.published, o, args.data))
+        worst = max(worst, code)
+    return worst
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _guarded(article: Path, action) -> int:
+    """Run ``action``; turn any failure into one line on stderr and an exit code."""
     try:
-        return run_extract(args) if args.command == "extract" else run_report(args)
+        result = action()
     except InputError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("briefing: interrupted; no report was changed", file=sys.stderr)
         return 130
-    except Exception as exc:  # the one place that turns any failure into one line
+    except Exception as exc:  # the one place that turns an unexpected failure into one line
         from briefing.report import ReportError
 
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         what = str(exc) if isinstance(exc, ReportError) else f"{type(exc).__name__}: {exc}"
-        print(f"briefing: {args.article}: failed: {what} (set BRIEFING_DEBUG=1 for details)", file=sys.stderr)
+        print(f"briefing: {article}: failed: {what} (set BRIEFING_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_FAILED
+    if hasattr(result, "html"):
+        print(f"briefing written in {result.seconds:.1f} s:", file=sys.stderr)
+        print(result.html, flush=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if not os.environ.get("BRIEFING_DEBUG"):
+        warnings.simplefilter("ignore")  # library warnings are for developers; the user gets one line
+    if args.command == "extract":
+        return _guarded(args.article, lambda: run_extract(args))
+    return run_report(args)

@@ -278,7 +278,7 @@ def paragraph_kind(text: str, para: Paragraph, prev: Paragraph | None, first: bo
         return "boilerplate"
     if _BYLINE_BY.match(line):
         return "byline"
-    prev_ends_quote = prev is not None and text[prev.end - 1] in "”\"’"
+    prev_ends_quote = prev is not None and text[prev.end - 1] in '”"’'
     if prev_ends_quote and _NAME_LINE.match(line) and len(words) <= 5:
         return "byline"  # a lone name after a quote: the speaker of that quote
     terminal = line.rstrip("\"'”’)").endswith((".", "!", "?", ":", ";", ","))
@@ -290,7 +290,7 @@ def paragraph_kind(text: str, para: Paragraph, prev: Paragraph | None, first: bo
 
 
 def _quoted(line: str) -> bool:
-    return any(c in line for c in "“”\"")
+    return any(c in line for c in '“”"')
 
 
 def _title_case(words: list[str]) -> bool:
@@ -303,9 +303,20 @@ def _title_case(words: list[str]) -> bool:
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }

@@ -49,10 +49,15 @@ def load_registry(data_dir: Path | None = None) -> Registry:
     for item in items:
         if not isinstance(item, dict) or not item.get("name"):
             raise InputError(path, f"every actor needs a name; got {item!r}")
-        entries.append(RegistryEntry(
-            name=str(item["name"]), kind=str(item.get("kind", "")),
-            aliases=tuple(str(a) for a in item.get("aliases") or ()),
-            role=str(item.get("role", "")), affiliation=str(item.get("affiliation", "")),
-            side=str(item.get("side", "")), notes=str(item.get("notes", "")),
-        ))
+        entries.append(
+            RegistryEntry(
+                name=str(item["name"]),
+                kind=str(item.get("kind", "")),
+                aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                role=str(item.get("role", "")),
+                affiliation=str(item.get("affiliation", "")),
+                side=str(item.get("side", "")),
+                notes=str(item.get("notes", "")),
+            )
+        )
     return Registry(tuple(entries))

@@ -38,8 +38,6 @@ from briefing.config import (
 from briefing.errors import InputError
 from briefing.ingest import ingest
 from briefing.io import write_extraction
-from briefing.pipeline import extract_document
-from briefing.registry import load_registry
 
 LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
@@ -69,6 +67,9 @@ def build_report(
     t0 = time.perf_counter()
     article = Path(article)
     doc = ingest(article, published)  # bad input fails here, before anything is written
+    from briefing.pipeline import extract_document  # heavy (spaCy): only for accepted input
+    from briefing.registry import load_registry
+
     data_dir = Path(data_dir or DATA_DIR).resolve()
     target = Path(out) if out else REPORTS_DIR / article.stem
     staging = _staging_dir(target)
@@ -82,8 +83,9 @@ def build_report(
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
         html = render_html(nb, meta)
         (staging / "briefing.html").write_text(html, encoding="utf-8")
-        (staging / "manifest.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n",
-                                               encoding="utf-8")
+        (staging / "manifest.json").write_text(
+            json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         publish(staging, target)
     except OSError as exc:  # disk full, read-only folder, ...: the input was fine, the output place is not
         shutil.rmtree(staging, ignore_errors=True)
@@ -99,11 +101,33 @@ def _staging_dir(target: Path) -> Path:
     parent = target.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=parent))
+        recover(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-{os.getpid()}-", dir=parent))
     except OSError as exc:
         raise InputError(parent, f"cannot write the report here ({exc.strerror or exc})") from None
     staging.chmod(0o755)  # mkdtemp makes it private; a report is for readers
     return staging
+
+
+def recover(target: Path) -> None:
+    """Tidy up after a run that was killed: restore a report caught mid-swap, drop dead staging folders."""
+    leftovers = list(target.parent.glob(f".{target.name}.old-*"))
+    if not target.exists() and leftovers:
+        os.replace(max(leftovers, key=lambda p: p.stat().st_mtime), target)
+    for path in [*target.parent.glob(f".{target.name}.staging-*"), *leftovers]:
+        pid = path.name.rsplit(".staging-", 1)[-1].rsplit(".old-", 1)[-1].split("-")[0]
+        if path.exists() and not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def publish(staging: Path, target: Path) -> None:
@@ -226,21 +250,32 @@ def _is_noise(output: dict) -> bool:
 
 def provenance(article: Path, doc, data_dir: Path) -> dict:
     """What a reader needs to trust and reproduce the briefing (also written as manifest.json)."""
-    headline = next((doc.span_text((s.start, s.end)) for s in doc.sentences if s.kind == "headline"), "")
     return {
-        "title": headline or article.stem,
+        "title": title_of(doc) or article.stem,
         "source": article.name,
         "sha256": hashlib.sha256(article.read_bytes()).hexdigest(),
         "published": doc.published.isoformat() if doc.published else None,
         "published_from": doc.published_from,
-        "parameters": {"article": article.name,
-                       "published": doc.published.isoformat() if doc.published else "",
-                       "data_dir": data_dir.name},
+        "parameters": {
+            "article": article.name,
+            "published": doc.published.isoformat() if doc.published else "",
+            "data_dir": data_dir.name,
+        },
         "version": __version__,
         "python": sys.version.split()[0],
         "libraries": {name: _version(name) for name in LIBRARIES},
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
+
+
+def title_of(doc) -> str:
+    """The article's headline when it opens with one, else its first sentence, shortened."""
+    first = [s for s in doc.sentences if s.paragraph == doc.sentences[0].paragraph]
+    text = " ".join(doc.span_text((s.start, s.end)) for s in first)
+    if first[0].kind == "headline":
+        return text
+    lead = doc.span_text((first[0].start, first[0].end))
+    return lead if len(lead) <= 110 else lead[:110].rsplit(" ", 1)[0] + "…"
 
 
 def _version(package: str) -> str:

@@ -1,0 +1,166 @@
+"""The real commands on the seed and on every article beside the project: real CSVs, real HTML."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.io import COLUMNS
+from tests.conftest import ARTICLES, ROOT, SEED, articles_or_skip, run_cli
+
+# The contract's columns (../shared/eval/README.md), which must come first and in this order.
+CONTRACT = {
+    "sentences": ["sentence_id", "start", "end", "paragraph", "kind"],
+    "actors": ["actor_id", "name", "kind", "role", "affiliation", "side", "mentions"],
+    "mentions": ["actor_id", "surface", "start", "end"],
+    "claims": ["claim_id", "speaker_id", "speaker", "cue", "mode", "text", "start", "end"],
+    "events": ["event_id", "date_text", "start", "end", "date", "precision", "description", "actor_ids"],
+}
+SECTIONS = [
+    "Bottom line up front",
+    "Actors",
+    "Claims and positions",
+    "Expert commentary",
+    "Timeline",
+    "Source text",
+]
+
+
+def read(folder: Path, name: str) -> list[dict[str, str]]:
+    with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames[: len(CONTRACT.get(name, []))] == CONTRACT.get(name, [])
+        assert reader.fieldnames == COLUMNS[name]
+        return list(reader)
+
+
+def check_contract(folder: Path, source: Path) -> None:
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    original = source.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    assert text == original
+    sentences = read(folder, "sentences")
+    assert sentences and {s["kind"] for s in sentences} <= {"headline", "body", "byline", "boilerplate"}
+    actors = read(folder, "actors")
+    ids = {a["actor_id"] for a in actors}
+    assert len(ids) == len(actors)
+    mentions = read(folder, "mentions")
+    for m in mentions:
+        assert m["actor_id"] in ids
+        assert text[int(m["start"]) : int(m["end"])] == m["surface"]
+    counts = {i: sum(m["actor_id"] == i for m in mentions) for i in ids}
+    assert all(int(a["mentions"]) == counts[a["actor_id"]] for a in actors)
+    assert {a["kind"] for a in actors} <= {"person", "organisation", "state", "place", "group"}
+    for c in read(folder, "claims"):
+        assert c["mode"] in {"direct", "indirect", "editorial", "unattributed"}
+        assert text[int(c["start"]) : int(c["end"])] == c["text"]
+        assert not c["speaker_id"] or c["speaker_id"] in ids
+        if c["mode"] == "editorial":
+            assert c["speaker_id"] == ""
+    for e in read(folder, "events"):
+        assert text[int(e["start"]) : int(e["end"])] == e["date_text"]
+        assert re.fullmatch(r"|\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?", e["date"])
+        assert all(a in ids for a in e["actor_ids"].split(";") if a)
+
+
+@pytest.mark.parametrize("article", [SEED, *ARTICLES], ids=lambda p: p.stem)
+def test_extract_writes_the_contract(tmp_path: Path, article: Path) -> None:
+    proc = run_cli("extract", article, "--out", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    check_contract(tmp_path, article)
+
+
+def test_seed_extraction_finds_the_parties(tmp_path: Path) -> None:
+    assert run_cli("extract", SEED, "--out", tmp_path).returncode == 0
+    names = {a["name"] for a in read(tmp_path, "actors")}
+    assert len(names) >= 10
+    claims = read(tmp_path, "claims")
+    assert sum(c["mode"] in {"direct", "indirect"} for c in claims) >= 10
+    assert any(c["mode"] == "editorial" for c in claims)
+    assert len(read(tmp_path, "events")) >= 4
+
+
+def check_html(html: str) -> None:
+    for title in SECTIONS:
+        assert title in html, f"section {title!r} missing"
+    assert not re.search(r"<script[^>]+src=", html)
+    assert not re.search(r"<link[^>]+href=[\"']?(https?:)?//", html)
+    assert not re.search(r'class="[^"]*(jp-CodeMirrorEditor|jp-InputPrompt|jp-OutputPrompt)', html)
+    assert "In&nbsp;[" not in html and "Out[" not in html
+    assert "Traceback" not in html
+
+
+def test_seed_report_is_complete_and_self_contained(seed_report: Path) -> None:
+    html = (seed_report / "briefing.html").read_text(encoding="utf-8")
+    check_html(html)
+    assert (seed_report / "extraction" / "claims.csv").exists()
+    assert (seed_report / "notebooks" / "briefing.ipynb").exists()
+    manifest = json.loads((seed_report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["published"] == "2025-05-15" and manifest["published_from"] == "text"
+    assert len(manifest["sha256"]) == 64
+    assert not list(seed_report.parent.glob(".*staging*"))
+
+
+@pytest.mark.slow
+def test_report_on_every_article(tmp_path: Path) -> None:
+    for article in articles_or_skip():
+        out = tmp_path / article.stem
+        proc = run_cli("report", article, "--out", out)
+        assert proc.returncode == 0, f"{article.name}: {proc.stderr}"
+        check_html((out / "briefing.html").read_text(encoding="utf-8"))
+
+
+def test_failed_run_keeps_the_previous_report(seed_report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "kept"
+    shutil.copytree(seed_report, out)
+    before = (out / "briefing.html").read_bytes()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02 not text")
+    proc = run_cli("report", bad, "--out", out)
+    assert proc.returncode == 2
+    assert (out / "briefing.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "kept"]
+
+
+def test_failing_notebook_leaves_no_half_written_report(seed_report: Path, tmp_path: Path) -> None:
+    """A section that raises fails the run cleanly; the earlier report stays as it was."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "notebooks", root / "notebooks")
+    nb_path = root / "notebooks" / "04_timeline.ipynb"
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    nb["cells"].append(
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": "raise RuntimeError('broken analysis cell')",
+        }
+    )
+    nb_path.write_text(json.dumps(nb), encoding="utf-8")
+    out = tmp_path / "kept"
+    shutil.copytree(seed_report, out)
+    before = (out / "briefing.html").read_bytes()
+    proc = run_cli("report", SEED, "--out", out, env={**__import__("os").environ, "BRIEFING_ROOT": str(root)})
+    assert proc.returncode == 1
+    assert "broken analysis cell" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert (out / "briefing.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept", "project"]
+
+
+def test_same_input_gives_the_same_outputs(seed_report: Path, tmp_path: Path) -> None:
+    out = tmp_path / "again"
+    assert run_cli("report", SEED, "--out", out).returncode == 0
+    for name in ["actors", "mentions", "claims", "events", "sentences"]:
+        assert (out / "extraction" / f"{name}.csv").read_bytes() == (
+            seed_report / "extraction" / f"{name}.csv"
+        ).read_bytes()
+    run_time = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
+    first = run_time.sub("", (seed_report / "briefing.html").read_text(encoding="utf-8"))
+    second = run_time.sub("", (out / "briefing.html").read_text(encoding="utf-8"))
+    assert first == second

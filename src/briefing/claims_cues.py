@@ -235,6 +235,8 @@ def hedges_in(text: str) -> str:
     """Hedging words of a claim's text, ';'-separated, first occurrence order, no repeats."""
     found: list[str] = []
     for m in HEDGES.finditer(text):
+        if m.group()[0].isupper() and m.group().lower() == "may" and re.match(r"\s+\d", text[m.end() :]):
+            continue  # "May 15": the month, not the modal
         w = " ".join(m.group().lower().split())
         if w not in _HEDGE_SKIP and w not in found:
             found.append(w)

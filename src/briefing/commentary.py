@@ -332,7 +332,9 @@ def contrasts(source: Any, min_score: int = 2, per_finding: int = 1) -> list[Con
     ``source`` is an ``Extraction`` or a ``Bundle`` read back by ``briefing.io.load``.
     """
     findings, party, mentions = _records(source)
-    topics = {id(i): _topic(i, mentions) for i in (*findings, *party)}
+    topics = {id(i): _topic(i, mentions) for i in findings}
+    # a party's claim is about its own position too: the expert talking about the party is on topic
+    topics |= {id(c): _topic(c, mentions) | {"@" + c.name} for c in party}
     out: list[Contrast] = []
     for f in findings:
         scored = []
@@ -340,7 +342,9 @@ def contrasts(source: Any, min_score: int = 2, per_finding: int = 1) -> list[Con
             shared = sorted(topics[id(f)] & topics[id(c)])
             words = sum(not w.startswith("@") for w in shared)
             score = len(shared)
-            if words and score >= min_score:  # a shared word at least: actors alone are not a topic
+            about_party = "@" + c.name in shared  # the expert talks about this very party
+            # a shared word, or the party itself: other actors alone are not a topic
+            if (words or about_party) and score >= min_score - about_party:
                 scored.append((score, c, shared))
         scored.sort(key=lambda s: (-s[0], s[1].start))
         for score, c, shared in scored[:per_finding]:
@@ -363,7 +367,8 @@ def contrasts(source: Any, min_score: int = 2, per_finding: int = 1) -> list[Con
 
 
 def _topic(item: _Item, mentions: list[tuple[str, str, int, int]]) -> set[str]:
-    words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][A-Za-z’'-]{2,}", item.text)}
+    raw = re.findall(r"[A-Za-z][A-Za-z’'-]{2,}", item.text)
+    words = {re.sub(r"[’']s?$", "", w.lower()).rstrip("s") for w in raw}  # "union's" -> "union"
     about = {
         "@" + name for aid, name, s, e in mentions if item.start <= s and e <= item.end and aid != item.who
     }

@@ -341,7 +341,9 @@ def expert_line(b: Bundle) -> Html | None:
     if not len(f):
         return expert_claim_line(b)
     pref = {"judgement": 0, "prediction": 1, "motive": 2, "belief": 3, "reasoning": 4}
-    f = f.assign(_o=f.kind.map(pref).fillna(9)).sort_values(["_o", "start"], kind="stable")
+    # a full proposition first (a fragment such as "against reading too much into it" says little)
+    short = f.text.str.split().str.len() < 8
+    f = f.assign(_s=short, _o=f.kind.map(pref).fillna(9)).sort_values(["_s", "_o", "start"], kind="stable")
     r = f.iloc[0]
     ex = expert_frame(b)
     ex = ex[ex.actor_id == r.expert_id]
@@ -792,38 +794,40 @@ def icd203_scale() -> Html:
     return block(tag("p", "ICD 203 expressions of likelihood:", cls="small") + tag("ul", cells, cls="scale"))
 
 
-def expert_contrast(b: Bundle) -> Html:
-    """Parties the expert talks about: what they say themselves vs what the expert assesses."""
-    f, c = b.findings, attributed(b)
-    if not len(f):
+def expert_contrast(b: Bundle, limit: int = 6) -> Html:
+    """Each party claim beside the expert finding on the same topic (shared words and actors)."""
+    from briefing.commentary import contrasts
+
+    if not len(b.findings):
         return empty("With no expert findings there is nothing to contrast with the parties’ own claims.")
-    names, experts, rows = actor_names(b), expert_ids(b), []
-    for _, r in f.iterrows():
-        inside = b.mentions[(b.mentions.start >= r.start) & (b.mentions.end <= r.end)]
-        for aid in dict.fromkeys(inside.actor_id):
-            own = c[c.speaker_id == aid]
-            if aid in experts or not len(own):
-                continue
-            said = own.iloc[0]
-            says = quote(said.text, 200) + Html(" ") + item_ref(said.claim_id, "claim")
-            rows.append(
-                [
-                    names.get(aid, aid),
-                    says,
-                    quote(r.text, 200) + Html(" ") + tag("em", f"({likelihood_text(r)})"),
-                ]
-            )
-    if not rows:
-        return empty("The expert findings do not name any party that makes claims of its own.")
-    seen, unique = set(), []
-    for row in rows:
-        key = (row[0], str(row[2]))
-        if key not in seen:
-            seen.add(key)
-            unique.append(row)
+    best: dict[int, object] = {}  # one row per party claim: its closest finding
+    for x in contrasts(b):
+        if x.claim_start not in best or x.score > best[x.claim_start].score:
+            best[x.claim_start] = x
+    if not best:
+        return empty("No expert finding shares a topic with a party’s own claims.")
+    names, rows = actor_names(b), []
+    for x in sorted(best.values(), key=lambda x: (-x.score, x.claim_start))[:limit]:
+        hint = "opposite polarity" if x.opposed else "same polarity"
+        said = quote(x.claim, 200) + Html(" ") + sent_ref(sentence_id_at(b, x.claim_start))
+        judged = quote(x.finding, 200) + Html(" ") + sent_ref(sentence_id_at(b, x.finding_start))
+        rows.append(
+            [
+                x.party,
+                said,
+                names.get(x.expert_id, x.expert_id) + ": ",
+                judged,
+                f"{', '.join(x.shared[:4])} ({hint})",
+            ]
+        )
+    lead = (
+        "What each party says, beside the expert finding that shares most of its topic (words and actors "
+        "both mention). “Opposite polarity” means one side is negated and the other is not: a hint "
+        "to read both, not a verdict."
+    )
     return block(
-        para("What the parties say, set against what the expert assesses about them.", cls="lead"),
-        table(["Party", "The party says", "The expert assesses"], unique[:8]),
+        para(lead, cls="lead"),
+        table(["Party", "The party says", "Expert", "The expert assesses", "Shared topic"], rows),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -227,9 +227,13 @@ def _usable_alias(alt: str, iso: dict) -> bool:
     return all(ord(c) < 0x250 for c in alt)
 
 
-@lru_cache(maxsize=1)
-def place_table(data_dir: Path = DATA_DIR) -> dict[str, PlaceEntry]:
+def place_table(data_dir: Path | None = None) -> dict[str, PlaceEntry]:
     """Surface (folded) -> PlaceEntry for countries, their aliases, capitals, demonyms and big cities."""
+    return _place_table(Path(data_dir or DATA_DIR).resolve())  # one cache key per folder, however named
+
+
+@cache
+def _place_table(data_dir: Path) -> dict[str, PlaceEntry]:
     from countryinfo import all_countries
 
     table: dict[str, PlaceEntry] = {}
@@ -278,7 +282,7 @@ def _add_cities(table: dict[str, PlaceEntry]) -> None:
         table.setdefault(fold(st["name"]), entry)
 
 
-@lru_cache(maxsize=1)
-def demonym_table(data_dir: Path = DATA_DIR) -> dict[str, str]:
+@cache
+def demonym_table(data_dir: Path | None = None) -> dict[str, str]:
     """Folded demonym -> state name (for fuzzy matching of misspelt adjectives like "Rusian")."""
     return {k: e.name for k, e in place_table(data_dir).items() if e.how == "demonym"}

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
 from briefing.io import Bundle, load, write_extraction
-from briefing.pipeline import extract_file
+
+
+def wait_for(folder: Path, timeout: float = 600) -> None:
+    """Wait while a report run is still writing ``folder`` (it extracts while the kernel starts).
+
+    The run writes ``<folder>.partial`` and renames it when complete, or removes it on failure.
+    """
+    partial = folder.with_name(folder.name + ".partial")
+    deadline = time.monotonic() + timeout
+    while not folder.exists() and partial.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    if not folder.exists():
+        raise FileNotFoundError(f"no extraction in {folder}")
 
 
 def prepare(article: str, published: str = "", data_dir: str = "", extraction_dir: str = "") -> Bundle:
@@ -18,7 +31,10 @@ def prepare(article: str, published: str = "", data_dir: str = "", extraction_di
     notebook in JupyterLab leaves it empty and gets a fresh extraction in a cache folder.
     """
     if extraction_dir:
+        wait_for(Path(extraction_dir))
         return load(extraction_dir)
+    from briefing.pipeline import extract_file  # spaCy and the lexicons: only when extracting here
+
     pub = date.fromisoformat(published) if published else None
     key = hashlib.sha256(f"{Path(article).resolve()}|{published}|{data_dir}".encode()).hexdigest()[:16]
     out = Path(tempfile.gettempdir()) / f"briefing-{key}"

@@ -17,6 +17,7 @@ import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import metadata
@@ -67,18 +68,20 @@ def build_report(
     t0 = time.perf_counter()
     article = Path(article)
     doc = ingest(article, published)  # bad input fails here, before anything is written
-    from briefing.pipeline import extract_document  # heavy (spaCy): only for accepted input
-    from briefing.registry import load_registry
-
     data_dir = Path(data_dir or DATA_DIR).resolve()
     target = Path(out) if out else REPORTS_DIR / article.stem
     staging = _staging_dir(target)
     try:
-        extraction = staging / "extraction"
-        extraction.mkdir()
-        write_extraction(extract_document(doc, load_registry(data_dir)), extraction)
         (staging / "notebooks").mkdir()
-        nb = execute_sections(staging / "notebooks", data_dir, doc.published)
+        # Extract while the kernel starts: two cores, and each takes about as long as the other.
+        partial = staging / "extraction.partial"
+        partial.mkdir()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            job = pool.submit(_extract_into, doc, data_dir, partial, staging / "extraction")
+            try:
+                nb = execute_sections(staging / "notebooks", data_dir, doc.published)
+            finally:
+                job.result()  # an extraction error is the real cause of a failed notebook: raise it
         meta = provenance(article, doc, data_dir)
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
         html = render_html(nb, meta)
@@ -94,6 +97,19 @@ def build_report(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return ReportResult(target, target / "briefing.html", time.perf_counter() - t0)
+
+
+def _extract_into(doc, data_dir: Path, partial: Path, final: Path) -> None:
+    """Write the extraction into ``partial``, then rename it: the notebooks wait for ``final``."""
+    from briefing.pipeline import extract_document  # heavy (spaCy): only for accepted input
+    from briefing.registry import load_registry
+
+    try:
+        write_extraction(extract_document(doc, load_registry(data_dir)), partial)
+        partial.rename(final)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
 
 
 def _staging_dir(target: Path) -> Path:

@@ -178,3 +178,21 @@ def test_dash_appositive_and_participle_after_quote() -> None:
 def test_inserted_attribution_covers_the_sentence() -> None:
     got = attributed("Most of the cargo, Vos said, now goes through Rotterdam.")
     assert got == [("Pieter Vos", "indirect", "Most of the cargo, Vos said, now goes through Rotterdam.")]
+
+
+def test_unnamed_sources_become_one_group_actor_each() -> None:
+    body = (
+        "Aides said the minister would resign by Friday. "
+        "Many analysts say the reform is doomed. "
+        "Aides also said the cabinet had not been told. "
+        "Presidential hopeful Vos said he would run."
+    )
+    text = HEAD + body + "\n"
+    idx = index(text, PEOPLE)
+    claims = find_claims(build_document(text), idx)
+    by_speaker = {c.speaker: c.speaker_id for c in claims if c.mode == "indirect"}
+    assert set(by_speaker) == {"Aides", "Many analysts", "Pieter Vos"}
+    groups = [a for a in idx.actors if a.kind == "group"]
+    assert sorted(a.name for a in groups) == ["Aides", "Many analysts"]
+    aides = next(a for a in groups if a.name == "Aides")
+    assert sum(m.actor_id == aides.id for m in idx.mentions) == 2  # both "Aides" subjects, one actor

@@ -41,7 +41,7 @@ from briefing.claims_speakers import (
     right_subject,
 )
 from briefing.editorial import find_editorial
-from briefing.model import ActorIndex, Claim, Document, Quote, Sentence, Span
+from briefing.model import Actor, ActorIndex, Claim, Document, Mention, Quote, Sentence, Span
 
 _CLOSE_MARKS = "”\"’'»"
 # Noun-or-verb cues that are surely verbs after "he", "she", "they": "he claims his boss is OK".
@@ -117,6 +117,7 @@ class _Context:
         self.cues = [m for m in find_cues(doc.text) if self._body(m.start()) and self._verbal(m)]
         self.cue_starts = [m.start() for m in self.cues]
         self.used_cues: set[int] = set()
+        self.unnamed: dict[str, Actor] = {}  # unnamed sources made actors, by their wording
 
     def _body(self, offset: int) -> bool:
         s = self.doc.sentence_at(offset)
@@ -684,8 +685,42 @@ def _resolve_one(ctx: _Context, d: Draft, prev: list[Draft]) -> None:
     if ids:
         d.speaker_id, d.speaker = ids[0]
         d.also = tuple(ids[1:])
+    elif (source := _unnamed_source(ctx, span)) is not None:
+        d.speaker_id, d.speaker = source
     else:
         d.speaker = surface
+
+
+_DETERMINERS = frozenset("the a an another many some several other others most few both all".split())
+
+
+def _unnamed_source(ctx: _Context, span: Span) -> tuple[str, str] | None:
+    """ "Aides said", "many analysts say", "the campaign said": a source the article does not name.
+
+    It becomes an actor of kind ``group`` (one per wording), so its claims are grouped and countable;
+    a capitalised fragment ("Presidential") or a pronoun is not a source of its own.
+    """
+    surface = " ".join(ctx.text[span[0] : span[1]].split())
+    words = surface.split()
+    rest = words[1:] if words and words[0].lower() in _DETERMINERS else words
+    if not rest or len(rest) > 5 or rest[0].lower() in PRONOUNS:
+        return None
+    if any(w[:1].isupper() or not w.replace("-", "").isalpha() for w in rest[1:]):
+        return None  # names are the actors stage's business
+    if not (rest[0][:1].islower() or len(rest) < len(words) or rest[-1].endswith("s")):
+        return None
+    key = " ".join(w.lower() for w in rest)
+    actor = ctx.unnamed.get(key)
+    if actor is None:
+        index = ctx.mentions.index
+        actor = Actor(f"A{len(index.actors) + 1}", surface[0].upper() + surface[1:], "group",
+                      notes="unnamed source, as the article describes it")
+        index.actors.append(actor)
+        ctx.mentions.actors[actor.id] = actor
+        ctx.unnamed[key] = actor
+    wording = ctx.text[span[0] : span[1]]
+    ctx.mentions.index.mentions.append(Mention(actor.id, wording, *span, how="description"))
+    return actor.id, actor.name
 
 
 def _joint_parts(text: str, span: Span) -> list[Span]:

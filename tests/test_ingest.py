@@ -207,3 +207,14 @@ def test_argument_wins_over_the_text_and_absence_is_unknown() -> None:
     assert build_document(text).published_from == "text"
     plain = build_document("Talks resumed last week in Paris.")
     assert plain.published is None and plain.published_from == "unknown"
+
+
+def test_outlet_from_a_dateline_or_the_page_boilerplate() -> None:
+    from briefing.ingest import infer_outlet
+
+    wire = build_document("Talks Stall\nGENEVA (Reuters) — Talks stalled on Monday, envoys said.\n")
+    found = infer_outlet(wire)
+    assert found is not None and found[0] == "Reuters"
+    page = build_document("Talks stalled on Monday.\nRead more stories like this on Examplenews.com today\n")
+    assert infer_outlet(page)[0] == "Examplenews.com"
+    assert infer_outlet(build_document("Talks stalled on Monday, envoys said.\n")) is None

@@ -356,6 +356,26 @@ def _parse_full_date(m: re.Match) -> date | None:
         return None
 
 
+# ------------------------------------------------------------------ outlet
+
+# "LONDON (AP) —", "KYIV, Ukraine (Reuters) -": the wire or outlet in a dateline.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .,'’-]{1,40}(?:,\s+[A-Z][\w .]+)?\s+\((?P<outlet>[A-Z][\w&. ]{1,25})\)\s*[—–-]"
+)  # used with .match(text, paragraph start): anchored there
+_DOMAIN = re.compile(r"\b(?:www\.)?(?P<site>[A-Z][A-Za-z0-9-]{2,}\.(?:com|co\.uk|org|net|news|in|ng))\b")
+
+
+def infer_outlet(doc: Document) -> tuple[str, Span] | None:
+    """The outlet as the text names it: a dateline's "(AP)", else a site named in web-page boilerplate."""
+    for p in doc.paragraphs[:3]:
+        if m := _DATELINE.match(doc.text, p.start, p.end):
+            return m.group("outlet"), m.span("outlet")
+    for s in doc.sentences:
+        if s.kind == "boilerplate" and (m := _DOMAIN.search(doc.text, s.start, s.end)):
+            return m.group("site"), m.span("site")
+    return None
+
+
 # ------------------------------------------------------------------ the stage
 
 

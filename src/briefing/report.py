@@ -37,7 +37,7 @@ from briefing.config import (
     TEMPLATES_DIR,
 )
 from briefing.errors import InputError
-from briefing.ingest import ingest
+from briefing.ingest import infer_outlet, ingest
 from briefing.io import write_extraction
 
 LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
@@ -266,8 +266,10 @@ def _is_noise(output: dict) -> bool:
 
 def provenance(article: Path, doc, data_dir: Path) -> dict:
     """What a reader needs to trust and reproduce the briefing (also written as manifest.json)."""
+    outlet = infer_outlet(doc)
     return {
         "title": title_of(doc) or article.stem,
+        "outlet": outlet[0] if outlet else "",
         "source": article.name,
         "sha256": hashlib.sha256(article.read_bytes()).hexdigest(),
         "published": doc.published.isoformat() if doc.published else None,

@@ -37,12 +37,15 @@ def _assert_clean_refusal(proc, path: Path) -> None:
     assert "Traceback" not in proc.stderr
 
 
+@pytest.mark.parametrize("command", ["extract", "report"])
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
-def test_extract_refuses_bad_input_in_one_line(tmp_path: Path, name: str) -> None:
+def test_bad_input_is_refused_in_one_line(tmp_path: Path, name: str, command: str) -> None:
     path = _make(tmp_path, name)
     out = tmp_path / "out"
-    _assert_clean_refusal(run_cli("extract", path, "--out", out), path)
+    _assert_clean_refusal(run_cli(command, path, "--out", out), path)
     assert not out.exists()
+    left = [p.name for p in tmp_path.iterdir()]
+    assert left == ([path.name] if path.exists() else [])  # no output, no staging folder left behind
 
 
 def test_a_directory_is_refused(tmp_path: Path) -> None:

@@ -56,6 +56,22 @@ def test_extract_on_hostile_text(tmp_path: Path, name: str) -> None:
     accepted_or_refused(proc)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+def test_report_on_hostile_text(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "in.txt"
+    path.write_bytes(HOSTILE_TEXTS[name])
+    out = tmp_path / "report"
+    proc = run_cli("report", path, "--out", out, timeout=300)
+    accepted_or_refused(proc)
+    if proc.returncode == 0:
+        html = (out / "briefing.html").read_text(encoding="utf-8")
+        assert html.rstrip().endswith("</html>")
+        assert "<h1>Heading" not in html and "<strong>bold</strong>" not in html  # Markdown stays text
+    else:
+        assert not out.exists()
+
+
 def test_extract_five_megabytes_of_real_text(tmp_path: Path) -> None:
     path = tmp_path / "wire dump.txt"
     path.write_text((REAL_TEXT + "\n") * (5_000_000 // len(REAL_TEXT) + 1), encoding="utf-8")

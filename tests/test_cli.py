@@ -100,3 +100,18 @@ def test_output_inside_a_file_is_refused(tmp_path: Path) -> None:
     proc = run_cli("extract", SEED, "--out", blocker / "out")
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
     assert "Traceback" not in proc.stderr
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefing import cli, pipeline
+
+    def broken(*args, **kwargs):
+        raise KeyError("a bug in a stage")
+
+    monkeypatch.setattr(pipeline, "extract_document", broken)
+    monkeypatch.delenv("BRIEFING_DEBUG", raising=False)
+    assert cli.main(["extract", str(SEED), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "KeyError" in err[0] and str(SEED) in err[0]

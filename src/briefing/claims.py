@@ -713,8 +713,12 @@ def _unnamed_source(ctx: _Context, span: Span) -> tuple[str, str] | None:
     actor = ctx.unnamed.get(key)
     if actor is None:
         index = ctx.mentions.index
-        actor = Actor(f"A{len(index.actors) + 1}", surface[0].upper() + surface[1:], "group",
-                      notes="unnamed source, as the article describes it")
+        actor = Actor(
+            f"A{len(index.actors) + 1}",
+            surface[0].upper() + surface[1:],
+            "group",
+            notes="unnamed source, as the article describes it",
+        )
         index.actors.append(actor)
         ctx.mentions.actors[actor.id] = actor
         ctx.unnamed[key] = actor

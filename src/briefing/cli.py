@@ -12,7 +12,7 @@ import warnings
 from datetime import date
 from pathlib import Path
 
-from briefing.errors import InputError
+from briefing.errors import InputError, ReportError
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
@@ -94,8 +94,6 @@ def _guarded(article: Path, action) -> int:
         print("briefing: interrupted; no report was changed", file=sys.stderr)
         return 130
     except Exception as exc:  # the one place that turns an unexpected failure into one line
-        from briefing.report import ReportError
-
         if os.environ.get("BRIEFING_DEBUG"):
             raise
         what = str(exc) if isinstance(exc, ReportError) else f"{type(exc).__name__}: {exc}"

@@ -1,4 +1,4 @@
-"""The one exception the command line turns into a one-line message and exit code 2."""
+"""Exceptions the command line turns into one line on stderr: bad input (exit 2), a failed run (exit 1)."""
 
 
 class InputError(Exception):
@@ -8,3 +8,7 @@ class InputError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class ReportError(Exception):
+    """A report run failed after its input was accepted (a notebook cell raised, the kernel died...)."""

@@ -300,7 +300,7 @@ def _title_case(words: list[str]) -> bool:
 
 # ------------------------------------------------------------------ publication date
 
-_MONTHS = {
+MONTHS = {  # month names and abbreviations -> number (the timeline uses them too)
     m: i + 1
     for i, names in enumerate(
         [
@@ -320,7 +320,7 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _FULL_DATE = (
     rf"(?:{_WEEKDAY_RE},?\s+)?(?:"
@@ -351,7 +351,7 @@ def _parse_full_date(m: re.Match) -> date | None:
         month = (m.group("m1") or m.group("m2")).lower().rstrip(".")
         day = int(m.group("d1") or m.group("d2"))
         year = int(m.group("y1") or m.group("y2"))
-        return date(year, _MONTHS[month], day)
+        return date(year, MONTHS[month], day)
     except (ValueError, KeyError):
         return None
 

@@ -36,16 +36,12 @@ from briefing.config import (
     SECTION_NOTEBOOKS,
     TEMPLATES_DIR,
 )
-from briefing.errors import InputError
+from briefing.errors import InputError, ReportError
 from briefing.ingest import infer_outlet, ingest
 from briefing.io import write_extraction
 
 LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
-
-
-class ReportError(Exception):
-    """A report run failed after its input was accepted (a notebook cell raised, the kernel died...)."""
 
 
 @dataclass(frozen=True)

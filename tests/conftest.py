@@ -14,14 +14,14 @@ SHARED = ROOT.parent / "shared"
 ARTICLES = sorted((SHARED / "articles").glob("*.txt"))
 
 
-def run_cli(*args: object, timeout: float = 300, **kwargs) -> subprocess.CompletedProcess:
-    """Run ``python -m briefing ARGS`` as a user would, capturing its output."""
+def run_cli(*args: object, timeout: float = 300, cwd: Path = ROOT, **kwargs) -> subprocess.CompletedProcess:
+    """Run ``python -m briefing ARGS`` as a user would (from the project root), capturing its output."""
     return subprocess.run(
         [sys.executable, "-m", "briefing", *map(str, args)],
         capture_output=True,
         text=True,
         timeout=timeout,
-        cwd=ROOT,
+        cwd=cwd,
         **kwargs,
     )
 

@@ -164,3 +164,12 @@ def test_same_input_gives_the_same_outputs(seed_report: Path, tmp_path: Path) ->
     first = run_time.sub("", (seed_report / "briefing.html").read_text(encoding="utf-8"))
     second = run_time.sub("", (out / "briefing.html").read_text(encoding="utf-8"))
     assert first == second
+
+
+def test_relative_paths_from_another_folder(tmp_path: Path) -> None:
+    """A relative --out and article, run from elsewhere: the kernel and the extraction agree on paths."""
+    shutil.copy(SEED, tmp_path / "article.txt")
+    proc = run_cli("report", "article.txt", "--out", "out/briefing", cwd=tmp_path, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == str(tmp_path / "out" / "briefing" / "briefing.html")
+    check_html((tmp_path / "out" / "briefing" / "briefing.html").read_text(encoding="utf-8"))

@@ -65,7 +65,8 @@ def build_report(
     article = Path(article)
     doc = ingest(article, published)  # bad input fails here, before anything is written
     data_dir = Path(data_dir or DATA_DIR).resolve()
-    target = Path(out) if out else REPORTS_DIR / article.stem
+    # absolute: the extraction thread and the kernel must not depend on the process's working directory
+    target = (Path(out) if out else REPORTS_DIR / article.stem).resolve()
     staging = _staging_dir(target)
     try:
         (staging / "notebooks").mkdir()
@@ -198,7 +199,9 @@ def execute_sections(workdir: Path, data_dir: Path, published: date | None) -> n
             None,
             parameters=parameters,
             kernel_name="python3",
-            cwd=str(workdir),
+            # the kernel starts in workdir; papermill's own cwd= would chdir this whole process, under
+            # the feet of the extraction thread
+            resources={"metadata": {"path": str(workdir.resolve())}},
             progress_bar=False,
             start_timeout=KERNEL_START_TIMEOUT_S,
             execution_timeout=CELL_TIMEOUT_S,

@@ -104,47 +104,11 @@ _SUBJECT_OPENERS = {
     ";",
     ":",
 }
-_EXPLETIVE_NEXT = {
-    "is",
-    "was",
-    "'s",
-    "’s",
-    "be",
-    "seems",
-    "seemed",
-    "appears",
-    "appeared",
-    "looks",
-    "looked",
-    "remains",
-    "means",
-    "meant",
-    "matters",
-    "takes",
-    "took",
-    "makes",
-    "would",
-    "might",
-    "may",
-    "could",
-    "should",
-    "can",
-    "must",
-    "wo",
-    "does",
-    "did",
-    "do",
-    "will",
-    "isn't",
-    "wasn't",
-    "becomes",
-    "became",
-    "feels",
-    "felt",
-    "depends",
-    "turns",
-    "turned",
-}
+_EXPLETIVE_NEXT = set(
+    "is was 's ’s be seems seemed appears appeared looks looked remains means meant matters takes took "
+    "makes would might may could should can must wo does did do will isn't wasn't becomes became feels "
+    "felt depends turns turned".split()
+)
 _GROUP = re.compile(
     r"\b(?:[Tt]he\s+)(?P<label>(?:(?P<adj>[A-Z][\w-]+)\s+)?"
     r"(?P<noun>delegation|negotiating team|"
@@ -545,46 +509,11 @@ def _pronouns(doc: Document, sdoc: SpacyDoc, res: Resolver) -> None:
             by_sent[sent.id].sort(key=lambda x: x[0])
 
 
-_MODALS = {
-    "would",
-    "will",
-    "could",
-    "might",
-    "may",
-    "should",
-    "can",
-    "must",
-    "wo",
-    "does",
-    "did",
-    "do",
-    "has",
-    "had",
-    "is",
-    "was",
-}
-_EXPLETIVE_VERBS = {
-    "be",
-    "been",
-    "seem",
-    "appear",
-    "look",
-    "take",
-    "make",
-    "mean",
-    "matter",
-    "become",
-    "depend",
-    "remain",
-    "signal",
-    "cost",
-    "require",
-    "need",
-    "help",
-    "feel",
-    "turn",
-    "happen",
-}
+_MODALS = set("would will could might may should can must wo does did do has had is was".split())
+_EXPLETIVE_VERBS = set(
+    "be been seem appear look take make mean matter become depend remain signal cost require need help "
+    "feel turn happen".split()
+)
 
 
 def _expletive(sdoc: SpacyDoc, i: int) -> bool:
@@ -643,30 +572,10 @@ def _subjectish(doc: Document, s: int) -> bool:
     return not rest.startswith(("'s", "’s", " (")) and not dateline
 
 
-_PREPOSITIONS = {
-    "in",
-    "at",
-    "from",
-    "to",
-    "with",
-    "of",
-    "for",
-    "on",
-    "by",
-    "into",
-    "against",
-    "about",
-    "over",
-    "after",
-    "before",
-    "between",
-    "through",
-    "under",
-    "within",
-    "across",
-    "toward",
-    "towards",
-}
+_PREPOSITIONS = set(
+    "in at from to with of for on by into against about over after before between through under within "
+    "across toward towards".split()
+)
 
 
 def _antecedent(
@@ -738,23 +647,10 @@ def _org_side(e: Ent) -> None:
         e.side, e.expert = "expert", True
 
 
-_GOVERNMENT_TAILS = {
-    "department",
-    "ministry",
-    "office",
-    "agency",
-    "army",
-    "navy",
-    "government",
-    "embassy",
-    "parliament",
-    "police",
-    "forces",
-    "military",
-    "administration",
-    "council",
-    "cabinet",
-}
+_GOVERNMENT_TAILS = set(
+    "department ministry office agency army navy government embassy parliament police forces military "
+    "administration council cabinet".split()
+)
 _US_PARTY = {"D": "Democratic Party", "R": "Republican Party", "I": "independent"}
 
 

@@ -116,29 +116,8 @@ CUE_LEMMAS: dict[str, str] = {
 # Cues that only count with an explicit "that"-clause (otherwise they are rarely speech):
 # "Putin believes that ...", "we expect that ..." but not "expects growth", "questioned him".
 THAT_ONLY = frozenset(
-    {
-        "believe",
-        "think",
-        "expect",
-        "recall",
-        "question",
-        "agree",
-        "project",
-        "observe",
-        "maintain",
-        "post",
-        "answer",
-        "brief",
-        "report",
-        "continue",
-        "state",
-        "comment",
-        "mention",
-        "note",
-        "claim",
-        "appeal",
-        "counter",
-    }
+    "believe think expect recall question agree project observe maintain post answer brief report "
+    "continue state comment mention note claim appeal counter".split()
 )
 
 _IRREGULAR = {

@@ -38,28 +38,7 @@ _BOUNDARY = frozenset(
 )
 _INSIDE_NP = frozenset({"of", "the", "a", "an", "and", "&", "de", "van", "von", "al", "from"})
 _DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "some",
-        "many",
-        "several",
-        "both",
-        "two",
-        "three",
-        "other",
-        "one",
-    }
+    "the a an this that these those his her its their our some many several both two three other one".split()
 )
 _OPENING_WH = frozenset({"why", "how", "whether", "what"})
 MAX_NP = 10
@@ -193,33 +172,8 @@ def left_subject_tokens(toks: list[tuple[int, int, str]], i: int) -> tuple[int, 
 
 
 _RIGHT_STOP = frozenset(
-    {
-        "in",
-        "on",
-        "at",
-        "during",
-        "to",
-        "after",
-        "before",
-        "about",
-        "with",
-        "via",
-        "when",
-        "that",
-        "who",
-        "which",
-        "while",
-        "as",
-        "last",
-        "this",
-        "earlier",
-        "told",
-        "said",
-        "and",
-        "adding",
-        "saying",
-        "of",
-    }
+    "in on at during to after before about with via when that who which while as last this earlier told "
+    "said and adding saying of".split()
 )
 
 

@@ -213,11 +213,6 @@ def speaker_label(row: pd.Series) -> str:
     return str(row.get("speaker") or row.get("speaker_surface") or "unnamed source")
 
 
-def headline(b: Bundle) -> str:
-    h = b.sentences[b.sentences.kind == "headline"]
-    return b.span(h.start.iloc[0], h.end.iloc[0]).strip() if len(h) else ""
-
-
 def lede(b: Bundle) -> tuple[str, int]:
     """The first body sentence (the news in one line) and its id."""
     s = b.sentences[b.sentences.kind == "body"]

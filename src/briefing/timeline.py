@@ -141,10 +141,6 @@ def _week(d: date) -> str:
     return f"{_day(monday)}/{_day(monday + timedelta(days=6))}"
 
 
-def _interval(a: str, b: str) -> str:
-    return a if a == b else f"{a}/{b}"
-
-
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)

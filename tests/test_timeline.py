@@ -34,6 +34,7 @@ def only(sentence: str, published: date | None = THURSDAY) -> tuple[str, str]:
         ("The board met late on Wednesday to approve the budget.", "2025-05-14"),
         ("The union said on Monday that it would strike.", "2025-05-12"),
         ("The council is scheduled to vote on Saturday.", "2025-05-17"),
+        ("Extremists struck again, before talks set to resume Monday in the capital.", "2025-05-19"),
         ("The firm reports results Friday.", "2025-05-16"),
         ("The committee met early Tuesday.", "2025-05-13"),
         ("Protests followed Tuesday's vote.", "2025-05-13"),
@@ -205,3 +206,19 @@ def test_event_tense_follows_the_resolved_date() -> None:
     events = find_events(build_document(text, "t.txt", date(2019, 11, 20)), ActorIndex(), [])
     got = [(e.date, e.tense) for e in events]
     assert got == [("2019-12-12", "planned"), ("2019-11-11/2019-11-17", "past")]
+
+
+def test_anaphoric_days_take_the_day_last_named() -> None:
+    found = resolve("The strike began on March 3. That day, the port closed. The next day ships waited.")
+    assert [(t, d) for t, d, _ in found] == [
+        ("on March 3", "2025-03-03"),
+        ("That day", "2025-03-03"),
+        ("The next day", "2025-03-04"),
+    ]
+    assert only("The envoy reached the border later in the day.") == ("2025-05-15", "day")
+    assert only("He died on the same day.") == ("", "unknown")  # no day named before it
+
+
+def test_the_nth_day_of_something_ongoing_is_today() -> None:
+    assert only("It's the second day of an offensive in the north.") == ("2025-05-15", "day")
+    assert resolve("It was the 20th day of the siege.") == []  # no anchor for a past count

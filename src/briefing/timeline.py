@@ -156,7 +156,9 @@ def _month_end(y: int, m: int) -> date:
 
 _FUTURE = re.compile(
     r"\b(?:will|would|won[’']t|shall|(?:is|are|am|was|were)\s+(?:due|set|scheduled|expected|slated|going|"
-    r"poised|planning|to)|plans?\s+to|intends?\s+to|upcoming)\b",
+    r"poised|planning|to)|plans?\s+to|intends?\s+to|upcoming|"
+    # a participle phrase with no auxiliary still looks ahead: "talks, set to resume Monday"
+    r"(?:set|due|scheduled|slated|poised|expected)\s+to\s+(?!have\b)\w+)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -216,6 +218,7 @@ class _Ctx:
     tense: str
     india_fy: bool = False
     last_year: int | None = None  # the year of the last expression resolved (for "the following year")
+    last_day: date | None = None  # the last single day resolved (for "that day", "the next day")
 
     def pick(self, candidates: list[date]) -> date | None:
         """The candidate consistent with the tense: latest on/before, earliest on/after, or nearest."""
@@ -568,6 +571,25 @@ def _r_part_of_today(m: re.Match, ctx: _Ctx) -> Resolved:
     return (_day(ctx.pub), "day") if ctx.pub else ("", "unknown")
 
 
+def _r_same_day(m: re.Match, ctx: _Ctx) -> Resolved:
+    """'that day', 'the next day', 'later in the day': the day last named (the dateline day by default)."""
+    anchor = ctx.last_day or (ctx.pub if _g(m, "edge") else None)
+    if anchor is None:
+        return "", "unknown"
+    shift = {"next": 1, "following": 1, "previous": -1}.get(_g(m, "dir").lower(), 0)
+    return _day(anchor + timedelta(days=shift)), "day"
+
+
+_COPULA_BEFORE = re.compile(r"(?:\b(?:is|it|today|this)\s+|[’']s\s+)$", re.IGNORECASE)
+
+
+def _r_nth_day(m: re.Match, ctx: _Ctx) -> Resolved:
+    """'today is the eighth day of the strike', "It's the second day of ...": the publication day."""
+    if not _COPULA_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) or ctx.pub is None:
+        return None
+    return _day(ctx.pub), "day"
+
+
 def _r_anchored_year(m: re.Match, ctx: _Ctx) -> Resolved:
     """'the following year', 'a year earlier': one year from the year last mentioned, if any."""
     if ctx.last_year is None:
@@ -777,6 +799,25 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         _r_anchored_year,
     ),
     (
+        "same_day",
+        re.compile(
+            r"\b(?:(?P<edge>later|earlier)\s+in\s+the\s+day|(?:on\s+)?(?:that|the\s+same)\s+day|"
+            r"the\s+(?P<dir>next|following|previous)\s+day)\b",
+            _I,
+        ),
+        _r_same_day,
+    ),
+    (
+        "nth_day",
+        re.compile(
+            r"\b(?:the\s+)?(?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|"
+            r"ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth(?:[\s-]\w+)?)\s+(?:straight\s+|consecutive\s+)?"
+            r"day\b",
+            _I,
+        ),
+        _r_nth_day,
+    ),
+    (
         "year_to_date",
         re.compile(r"\b(?:year[\s-]to[\s-]date|so\s+far\s+this\s+year|YTD)\b", _I),
         _r_year_to_date,
@@ -846,16 +887,19 @@ def find_time_expressions(
     india = bool(_INDIA_FY.search(text))
     found: list[TimeExpression] = []
     last_year: int | None = None
+    last_day: date | None = None
     for start, end, name, m, fn in spans:
         i = max(bisect.bisect_right(starts, start) - 1, 0)
         lo, hi = bounds[i]
         tense = clause_tense(text, lo, hi, start, end)
-        resolved = fn(m, _Ctx(published, tense, india, last_year))
+        resolved = fn(m, _Ctx(published, tense, india, last_year, last_day))
         if resolved is None:
             continue
         value, precision = resolved
         if value[:4].isdigit() and name not in ("relative_day", "clock", "part_of_day"):
             last_year = int(value[:4])
+        if precision == "day" and len(value) == 10:
+            last_day = date.fromisoformat(value)
         if name == "clock" and found and found[-1].precision == "day" and found[-1].start >= lo:
             value = found[-1].date  # "on Tuesday ... at 9 a.m.": the day already named
         found.append(TimeExpression(start, end, text[start:end], name, value, precision, tense))

@@ -209,3 +209,28 @@ def test_long_input_stays_fast() -> None:
     idx = find_actors(doc)
     assert time.perf_counter() - t < 10
     assert len([a for a in idx.actors if a.kind == "person"]) == 1
+
+
+def test_everyday_words_in_capitals_are_no_person() -> None:
+    idx = _run(
+        "The vote gave Green List four seats, and Civic Renewal came first.\n"
+        "Mark Green, who leads the party, said Dawit Gebremedhin would join the talks.\n"
+    )
+    kinds = {a.name: a.kind for a in idx.actors}
+    assert kinds["Green List"] == "organisation"
+    assert kinds["Civic Renewal"] == "organisation"
+    assert kinds["Mark Green"] == "person"  # a known given name
+    assert kinds["Dawit Gebremedhin"] == "person"  # not everyday words
+
+
+def test_lone_capitalised_words_need_evidence_to_be_actors() -> None:
+    idx = _run(
+        "Okay, so Talks dragged on. Week after week nothing moved.\n"
+        "Analysts told Reuters the deal was close, and Trump, who spoke later, said it was done.\n"
+        "Former governor Ed Rendell (D) said he agreed.\n"
+    )
+    kinds = {a.name: a.kind for a in idx.actors}
+    assert not {"Okay", "Talks", "Week", "Analysts"} & set(kinds), kinds
+    assert kinds["Reuters"] == "organisation"
+    assert kinds["Trump"] == "person"
+    assert kinds["Ed Rendell"] == "person"  # "(D)" is a party, not a stock ticker

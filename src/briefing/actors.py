@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from briefing.actors_detect import Cand, Detector
-from briefing.actors_lexicon import LEGAL_SUFFIXES, PARTY_WORDS, fold
+from briefing.actors_lexicon import LEGAL_SUFFIXES, PARTY_WORDS, fold, is_common_word
+from briefing.claims_cues import is_speaker_noun
 from briefing.model import Actor, ActorIndex, Document, Mention
 from briefing.registry import Registry
 
@@ -73,6 +74,7 @@ class Resolver:
         self.persons_by_first: dict[str, list[Ent]] = {}
         self.surnames_by_prefix: dict[str, set[str]] = {}  # first two letters -> surnames (typo search)
         self.org_short: dict[str, Ent] = {}  # "moneycontrol" for Moneycontrol.com, "conservatives" ...
+        self.lone_words: dict[str, list[Cand]] = {}  # unknown one-word names, by key
 
     def _new(self, name: str, kind: str, *aliases: str) -> Ent:
         e = Ent(name, kind)
@@ -190,8 +192,31 @@ class Resolver:
             fuzzy.add(c.start, c.end, "typo")
             return
         if not c.known_only:
-            e = self._new(c.text, "organisation")
-            e.add(c.start, c.end, "name")
+            self.lone_words.setdefault(k, []).append(c)  # decided once every use is seen
+
+    def settle_lone_words(self) -> None:
+        """A capitalised word nothing else explains is an actor only on evidence from its uses.
+
+        "who" or a kinship word after it makes a person ("Trump, who ..."); an acronym, a speech verb, an
+        organisation word or "at/from/told ..." before it makes an organisation ("told Reuters"); a word
+        with none of these ("Okay", "Talks", "Week") names no actor.
+        """
+        for k, cands in self.lone_words.items():
+            text = self.doc.text
+            if _generic_plural(cands[0].text):
+                continue  # "Analysts told Reuters": unnamed sources, which the claims stage groups
+            person = any(_PERSON_AFTER.match(text, c.end) for c in cands)
+            org = any(
+                c.text.isupper()
+                or _ORG_AFTER.match(text, c.end)
+                or _ORG_BEFORE.search(text[max(0, c.start - 30) : c.start])
+                for c in cands
+            )
+            if not (person or org):
+                continue
+            e = self.by_alias.get(k) or self._new(cands[0].text, "person" if person else "organisation")
+            for c in cands:
+                e.add(c.start, c.end, "name")
 
     def _fuzzy_surname(self, k: str) -> Ent | None:
         near = [s for s in self.surnames_by_prefix.get(k[:2], ()) if _near(k, s)]
@@ -225,6 +250,7 @@ class Resolver:
                 self.add_single(c)
             elif c.kind == "person" and not c.known_only:
                 pass  # already added
+        self.settle_lone_words()
         for c in deferred:
             if not self._ticker(c):
                 self.add_org(c)
@@ -311,6 +337,25 @@ class Resolver:
                         e.mentions[i] = (s, t, "name")
                     elif how == "name" and self.doc.text[s:t].split()[-1] != best:
                         e.mentions[i] = (s, t, "typo")
+
+
+_PERSON_AFTER = re.compile(
+    r"(?:,\s+who\b|['’]s\s+(?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|"
+    r"campaign|lawyer|attorney|spokesman|spokeswoman|aides?)\b|\s+\([DRI]\)|\s+(?:himself|herself)\b)"
+)
+_ORG_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:said|says|told|reported|reports|announced|wrote|stated|confirmed|spokesman|"
+    r"spokeswoman|spokesperson|officials?|executives?|shares|stock|chief|CEO|founder|analysts?)\b"
+)
+_ORG_BEFORE = re.compile(
+    r"(?:\b(?:at|from|told|joined|via|with|by|on|of|for|to)\s+(?:the\s+)?|\bthe\s+|\b(?:of|at)\s+)$"
+)
+
+
+def _generic_plural(word: str) -> bool:
+    """ "Analysts", "Aides", "Officials": a plural everyday noun for people, not a name ("Reuters")."""
+    low = word.lower()
+    return low.endswith("s") and is_speaker_noun(low) and is_common_word(low[:-1])
 
 
 def _short_keys(key: str) -> list[str]:

@@ -34,6 +34,8 @@ from briefing.actors_lexicon import (
     TITLE_MODIFIERS,
     PlaceEntry,
     fold,
+    is_common_word,
+    is_given_name,
     place_table,
 )
 from briefing.model import Document
@@ -431,16 +433,24 @@ class Detector:
             return self._cand(a, b, "person" if b - a > 1 else "single")  # "Jim Clyburn (D-S.C.)"
         if prev == "(" and _PARTY_STATE.match(self.doc.text, toks[a - 1].idx):
             return None
-        ticker = nxt == "(" and nxt2 is not None and nxt2.text.isupper()
+        ticker = nxt == "(" and nxt2 is not None and nxt2.text.isupper() and nxt2.text not in ("D", "R", "I")
         if prev in ORG_NOUNS or nxt in _ORG_FOLLOWERS or ticker:
             return self._cand(a, b, "organisation")
         if nxt in ROLE_NOUNS and nxt2 is not None and _is_cap(nxt2):
             return self._cand(a, b, "organisation")  # "Jefferies analyst Jonathan Matuszewski"
         if b - a == 1:
             return self._cand(a, b, "single")
-        if self._person_shape(a, b):
+        if self._person_shape(a, b) and self._could_be_person(a, b):
             return self._cand(a, b, "person")
         return self._cand(a, b, "organisation")
+
+    def _could_be_person(self, a: int, b: int) -> bool:
+        """Not a name made of everyday words ("Green List", "Civic Renewal", "Morning Tech") unless it
+        opens with a known given name ("Mark Green") or a person word follows ("..., who", "(D)")."""
+        words = [self.sdoc[k].text for k in range(a, b) if self.sdoc[k].text.lower() not in NAME_JOINERS]
+        if is_given_name(words[0]) or not all(is_common_word(w) for w in words):
+            return True
+        return bool(_PERSON_NEXT.match(self.doc.text, self.sdoc[b - 1].idx + len(self.sdoc[b - 1])))
 
     def _cand(self, a: int, b: int, kind: str, how: str = "name") -> Cand:
         toks = self.sdoc
@@ -448,6 +458,7 @@ class Detector:
         return Cand(s, e, self.doc.text[s:e], kind, how)
 
 
+_PERSON_NEXT = re.compile(r",\s+who\b|\s+\([DRI]\b|['’]s\s+(?:wife|husband|son|daughter|father|mother)\b")
 _PARTY_STATE = re.compile(r"\(\s*[DRI]\s*-\s*[A-Z][\w.]*(?:\s?[A-Z][\w.]*)?\s*\)")
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III"})
 _PERSON_PREFIXES = AFFILIATION_WORDS | {"house", "senate", "gop", "congressional"}

@@ -286,3 +286,28 @@ def _add_cities(table: dict[str, PlaceEntry]) -> None:
 def demonym_table(data_dir: Path | None = None) -> dict[str, str]:
     """Folded demonym -> state name (for fuzzy matching of misspelt adjectives like "Rusian")."""
     return {k: e.name for k, e in place_table(data_dir).items() if e.how == "demonym"}
+
+
+# ------------------------------------------------------------------ given names and common words
+
+
+@cache
+def _given_names():
+    import gender_guesser.detector as gd  # about 0.15 s: loaded on first use
+
+    return gd.Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` is a known first name in any of the countries gender_guesser covers."""
+    return _given_names().get_gender(word) != "unknown"
+
+
+COMMON_WORD_ZIPF = 2.5  # wordfreq Zipf scale: 3 = once per million words; "tern" 2.7, "Gebremedhin" 0
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (any case) is an everyday English word rather than only a name."""
+    from wordfreq import zipf_frequency  # about 0.3 s on first use
+
+    return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF

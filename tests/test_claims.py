@@ -196,3 +196,57 @@ def test_unnamed_sources_become_one_group_actor_each() -> None:
     assert sorted(a.name for a in groups) == ["Aides", "Many analysts"]
     aides = next(a for a in groups if a.name == "Aides")
     assert sum(m.actor_id == aides.id for m in idx.mentions) == 2  # both "Aides" subjects, one actor
+
+
+NILE = {
+    "A1": ("Egypt", "state", ["Egypt"]),
+    "A2": ("Tamer Halim", "person", ["Tamer Halim", "Halim"]),
+    "A3": ("Ethiopia", "state", ["Ethiopia"]),
+    "A4": ("Dawit Alemu", "person", ["Dawit Alemu"]),
+    "A5": ("Austin", "place", ["Austin"]),
+    "A6": ("Rivermark", "organisation", ["Rivermark"]),
+    "A7": ("Lena Ortiz", "person", ["Lena Ortiz"]),
+    "A8": ("Harbor Research", "organisation", ["Harbor Research"]),
+    "A9": ("Banco Sur", "organisation", ["Banco Sur"]),
+    "A10": ("Ivo Brandt", "person", ["Ivo Brandt"]),
+}
+
+
+def test_the_name_in_an_appositive_speaks_not_the_country_before_it() -> None:
+    got = attributed(
+        "Egypt’s foreign ministry spokesman, Tamer Halim, said the release posed a direct threat.\n"
+        "Ethiopia’s minister of water and energy, Dawit Alemu, rejected the accusations as “baseless” "
+        "and insisted that the dam had reduced flooding.",
+        NILE,
+    )
+    assert [g[0] for g in got] == ["Tamer Halim", "Dawit Alemu", "Dawit Alemu"]
+    assert got[1][2] == "the accusations as “baseless”"
+
+
+def test_a_relative_clause_between_subject_and_cue_is_stepped_over() -> None:
+    got = attributed("Rivermark, which is based in Austin, Texas, says the app has 190 million users.", NILE)
+    assert got == [("Rivermark", "indirect", "the app has 190 million users.")]
+
+
+def test_of_phrase_after_a_name_and_a_role_noun_before_it() -> None:
+    got = attributed(
+        "“Turnout was the story,” said Lena Ortiz of the polling firm Harbor Research.\n"
+        "Banco Sur analyst Ivo Brandt wrote in a note that the cut was large "
+        "but said the plan looked credible.",
+        NILE,
+    )
+    assert [g[0] for g in got] == ["Lena Ortiz", "Ivo Brandt", "Ivo Brandt"]
+
+
+def test_clause_after_claimed_without_that_and_conference_call_is_no_cue() -> None:
+    got = attributed(
+        "Ivo Brandt claimed the result had been distorted and demanded a recount in two districts.\n"
+        "Lena Ortiz told analysts on a conference call: “We have taken a conservative view.”\n"
+        "Banco Sur claimed responsibility for the outage. Ethiopia rejected a proposal for talks.",
+        NILE,
+    )
+    assert got == [
+        ("Ivo Brandt", "indirect", "the result had been distorted"),
+        ("Ivo Brandt", "indirect", "a recount in two districts."),
+        ("Lena Ortiz", "direct", "We have taken a conservative view."),
+    ]

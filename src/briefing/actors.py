@@ -205,7 +205,11 @@ class Resolver:
             text = self.doc.text
             if _generic_plural(cands[0].text):
                 continue  # "Analysts told Reuters": unnamed sources, which the claims stage groups
-            person = any(_PERSON_AFTER.match(text, c.end) for c in cands)
+            person = any(
+                _PERSON_AFTER.match(text, c.end)
+                or _PERSON_BEFORE.search(text[max(0, c.start - 30) : c.start])
+                for c in cands
+            )
             org = any(
                 c.text.isupper()
                 or _ORG_AFTER.match(text, c.end)
@@ -342,6 +346,10 @@ class Resolver:
 _PERSON_AFTER = re.compile(
     r"(?:,\s+who\b|['’]s\s+(?:wife|husband|son|daughter|father|mother|brother|sister|widow|family|"
     r"campaign|lawyer|attorney|spokesman|spokeswoman|aides?)\b|\s+\([DRI]\)|\s+(?:himself|herself)\b)"
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow|spokesman|spokeswoman|aide|adviser|"
+    r"lawyer|attorney|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*,?\s*$"
 )
 _ORG_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:said|says|told|reported|reports|announced|wrote|stated|confirmed|spokesman|"

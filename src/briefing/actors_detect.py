@@ -238,6 +238,8 @@ class Detector:
         if entry.kind == "place":  # cities and regions: only alone or after "of" ("Becerra of California")
             return (i, e) == (a, b) or (after_of and e == b)
         before = toks[i - 1] if i > a else None
+        if i == a and e < b and entry.how == "name" and is_given_name(toks[i].text) and _name_like(toks[e]):
+            return fold(toks[e].text) in self.places  # "Jordan Ames", "Chad Smith": a given name
         # "Steve Israel", "Jim Jordan": a country's name as a surname
         return not (
             entry.how == "name"

@@ -48,6 +48,7 @@ _CLOSE_MARKS = "”\"’'»"
 _VERB_AFTER_PRONOUN = frozenset({"claim", "note", "state", "comment", "mention", "report"})
 _PARTICIPLE_LEAD = frozenset({"while", "by", "when", "after", "before", "also", "and", "without"})
 _NOUN_MARKERS = frozenset("the a an his her its their this these those our my your whose".split())
+_COMPOUND_NOUN = re.compile(r"\b(?:conference|phone|earnings|video|roll|wake-up)\s+$", re.IGNORECASE)
 _NOT_CONTENT = re.compile(
     r"(?:as|while|when|little|nothing|much|more|something|anything|so|goodbye|hello)\b", re.I
 )
@@ -111,7 +112,7 @@ class _Context:
 
     def __init__(self, doc: Document, actors: ActorIndex) -> None:
         self.doc, self.text = doc, doc.text
-        self.mentions = MentionLookup(actors)
+        self.mentions = MentionLookup(actors, doc.text)
         self.quotes = sorted(doc.quotes, key=lambda q: q.start)
         self.quote_starts = [q.start for q in self.quotes]
         self.cues = [m for m in find_cues(doc.text) if self._body(m.start()) and self._verbal(m)]
@@ -130,6 +131,8 @@ class _Context:
             s = self.doc.sentence_at(m.start())
             if s is None or s.start != m.start():
                 return False
+        if _COMPOUND_NOUN.search(self.text, max(0, m.start() - 20), m.start()):
+            return False  # "on a conference call"
         return word not in _NOUN_MARKERS and not word.endswith(("’s", "'s"))
 
     def in_quote(self, offset: int) -> bool:
@@ -182,6 +185,8 @@ def _subject_of(ctx: _Context, cue: re.Match[str], lo: int, hi: int) -> Subject 
         if _prev_char(text, c0) == "," or prev in _COMM_NOUNS | _PARTICIPLE_LEAD or prev.endswith("ly"):
             return first_subject(text, lo, c0) or _previous_cue_subject(ctx, cue, lo)
         return None
+    if relative := _relative_clause_before(text, lo, c0):
+        return relative  # "Brightline, which is based in Austin, Texas, says ..."
     sub = left_subject(text, lo, c0)
     if sub:
         return sub
@@ -193,6 +198,22 @@ def _subject_of(ctx: _Context, cue: re.Match[str], lo: int, hi: int) -> Subject 
     if _prev_char(text, c0) in ',“”"’' or c0 == lo:
         return right_subject(text, c1, hi)
     return None
+
+
+_RELATIVE_BEFORE_CUE = re.compile(
+    r",\s+(?:who|which|whose)\b[^.;:“”\"]*,\s*(?:\w+ly\s+|also\s+|has\s+|have\s+)*$"
+)
+
+
+def _relative_clause_before(text: str, lo: int, c0: int) -> Subject | None:
+    """ "X, a nephrologist in Y, who was not involved, cautioned": the sentence's subject X."""
+    a = max(lo, c0 - 250)
+    m = _RELATIVE_BEFORE_CUE.search(text, a, c0)
+    if m is None:
+        return None
+    opening = max(text.rfind(mark, lo, m.start()) for mark in (":", ";", " — ", " – "))
+    start = opening + 2 if opening >= 0 else lo  # "Voter participation: Sanders, whose ..., said"
+    return first_subject(text, start, m.start() + 1)
 
 
 def _coordinated(text: str, lo: int, c0: int) -> bool:
@@ -428,6 +449,8 @@ def _reported(ctx: _Context, cue: re.Match[str]) -> Draft | None:
         return None
     if lemma == "call" and not _call_names(text, c1, hi):
         return None
+    if lemma == "reject" and not re.match(r"(?:\s+[^\s,.;]+){1,6}?\s+as\s", text[c1:hi]):
+        return None  # "rejected the accusations as baseless" says something; "rejected a proposal" acts
     span = _content(ctx, cue, lemma, sub, lo, hi)
     if span is None:
         return None
@@ -512,7 +535,12 @@ def _content_after(text: str, c1: int, hi: int, lemma: str, pronoun: bool = Fals
         first = m.group(1).split()[0].lower()
         if first not in _ADJUNCT_START and lemma not in _OBJECT_CUES:
             m = None
-    if m is None and lemma in THAT_ONLY and not (pronoun and lemma in _VERB_AFTER_PRONOUN):
+    if (
+        m is None
+        and lemma in THAT_ONLY
+        and not (pronoun and lemma in _VERB_AFTER_PRONOUN)
+        and not _FINITE_CLAUSE.match(text, c1, hi)
+    ):
         return None
     start = m.end() if m else c1
     if m and text.startswith(",", start):
@@ -533,6 +561,14 @@ def _content_after(text: str, c1: int, hi: int, lemma: str, pronoun: bool = Fals
     end = _clause_end(text, start, hi)
     a, b = _trim(text, start, end)
     return (a, b) if len(text[a:b].split()) >= 3 else None
+
+
+# "claimed the result had been distorted", "believes Putin is bluffing": a clause with its own finite
+# verb can follow without "that" ("claimed responsibility for", "expects growth" have none)
+_FINITE_CLAUSE = re.compile(
+    r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+"
+    r"(?:had|has|have|was|were|is|are|would|will|could|can|did|does|do|might|may|must|should)\s+(?:not\s+)?\w+"
+)
 
 
 def _obj_ok(text: str, start: int, hi: int, lemma: str) -> bool:

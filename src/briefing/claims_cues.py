@@ -97,6 +97,7 @@ CUE_LEMMAS: dict[str, str] = {
     "refute": "refusal",
     "dismiss": "refusal",
     "rebut": "refusal",
+    "reject": "refusal",
     # assessments and predictions
     "predict": "assessment",
     "forecast": "assessment",

@@ -11,6 +11,7 @@ actor sharing the surname.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -157,11 +158,40 @@ def _appositive(toks: list[tuple[int, int, str]], comma: int) -> Subject | None:
         return None
     j, i = head
     appos = (toks[k + 1][0], toks[comma - 1][1])
-    head_is_name = _is_cap(toks[j][2]) and toks[j][2].lower() not in _DETERMINERS
+    # the head noun is the last word: "Egypt's foreign ministry spokesman" is no name, and a name after
+    # a preposition ("a spokeswoman for Pruitt") is not the head at all
+    head_is_name = _is_cap(toks[i][2]) and (j == 0 or toks[j - 1][2].lower() not in _BOUNDARY)
     appos_is_name = all(_is_cap(t[2]) for t in toks[k + 1 : comma])
     if appos_is_name and not head_is_name:
         return Subject(appos, "left")
     return Subject((toks[j][0], toks[i][1]), "left")
+
+
+def _appositive_name(toks: list[tuple[int, int, str]], after: int) -> Subject | None:
+    """A name set off by commas just after a role ("..., of water and energy, Dawit Gebremedhin,")."""
+    nxt = [t for t in toks if t[0] >= after][:12]
+    comma = next((k for k, t in enumerate(nxt) if t[2] == ","), None)
+    if comma is None or any(_is_cap(t[2]) or not t[2][:1].isalpha() for t in nxt[:comma]):
+        return None
+    name = list(itertools.takewhile(lambda t: _is_cap(t[2]), nxt[comma + 1 :]))
+    end = comma + 1 + len(name)
+    if name and end < len(nxt) and nxt[end][2] == ",":
+        return Subject((name[0][0], name[-1][1]), "main")
+    return None
+
+
+def _np_word(tok: str, out: list[tuple[int, int, str]], nxt: tuple[int, int, str] | None) -> bool:
+    """Whether a sentence's first noun phrase goes on with ``tok``: names and "of", a role noun
+    before a name ("Jefferies analyst Mark Odell"), modifiers after a determiner ("Its chief executive")."""
+    low = tok.lower()
+    if not tok[:1].isalnum():
+        return False
+    if _is_cap(tok) or low in _INSIDE_NP:
+        return True
+    if is_speaker_noun(low) and nxt is not None and _is_cap(nxt[2]):
+        return True
+    modifier = not low.endswith(("ed", "ly")) and low not in SKIP_WORDS
+    return modifier and _determiner(out[0][2]) and len(out) < 4
 
 
 def left_subject_tokens(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int] | None:
@@ -213,8 +243,9 @@ def first_subject(text: str, lo: int, hi: int) -> Subject | None:
         i = next((k + 1 for k, t in enumerate(toks) if t[2] == ","), len(toks))
         while i < len(toks) and toks[i][2] in "”\"’'":
             i += 1
+    rest = toks[i:]
     out: list[tuple[int, int, str]] = []
-    for t in toks[i:]:
+    for k, t in enumerate(rest):
         low = t[2].lower()
         if t[2] == "." and out and _abbreviation(out[-1][2]):
             continue
@@ -222,13 +253,16 @@ def first_subject(text: str, lo: int, hi: int) -> Subject | None:
             return Subject((t[0], t[1]), "main")
         if not out and re.fullmatch(r"(?:it|that|there|here|this|what)[’']s", low):
             return None  # "It’s ...": no subject to take
-        if not t[2][:1].isalnum() or (out and not _is_cap(t[2]) and low not in _INSIDE_NP):
-            break
-        if not out and not (_is_cap(t[2]) or low in _DETERMINERS):
+        if not out:
+            if not (_is_cap(t[2]) or low in _DETERMINERS):
+                break
+        elif not _np_word(t[2], out, rest[k + 1] if k + 1 < len(rest) else None):
             break
         out.append(t)
-        if len(out) >= MAX_NP:
+        if len(out) >= MAX_NP or (not _is_cap(t[2]) and is_speaker_noun(low) and _determiner(out[0][2])):
             break
+    if out and not _is_cap(out[-1][2]) and (name := _appositive_name(rest, out[-1][1])):
+        return name  # "Its chief executive, Jordan Ames, met ...", "X's minister of energy, Y, said"
     while out and out[-1][2].lower() in _INSIDE_NP:
         out.pop()
     return Subject((out[0][0], out[-1][1]), "main") if out else None
@@ -240,8 +274,9 @@ def first_subject(text: str, lo: int, hi: int) -> Subject | None:
 class MentionLookup:
     """Mentions sorted by start, for overlap queries in logarithmic time."""
 
-    def __init__(self, index: ActorIndex) -> None:
+    def __init__(self, index: ActorIndex, text: str) -> None:
         self.index = index
+        self.index_text = text
         self.mentions = sorted(index.mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
@@ -255,7 +290,13 @@ class MentionLookup:
     def best(self, start: int, end: int) -> Mention | None:
         """The mention nearest the head (the end) of a noun phrase; the longest among equals."""
         hits = [m for m in self.overlapping(start, end) if m.actor_id in self.actors]
-        return max(hits, key=lambda m: (min(m.end, end), m.end - m.start), default=None)
+        head = [m for m in hits if m.end <= self._of_at(start, end)]  # "Luka Horvat of Parsifal Research"
+        return max(head or hits, key=lambda m: (min(m.end, end), m.end - m.start), default=None)
+
+    def _of_at(self, start: int, end: int) -> int:
+        """Where " of " (or " at ", " from ") follows a name inside a noun phrase, else ``end``."""
+        m = re.search(r"[A-Z][\w.’'-]*\s+(?:of|at|from)\s", self.index_text[start:end])
+        return start + m.end() if m else end
 
     def recent(self, before: int, kinds: set[str], limit: int = 3000) -> Actor | None:
         """The actor of the nearest mention before ``before`` whose kind is in ``kinds``."""

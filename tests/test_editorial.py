@@ -45,3 +45,16 @@ def test_editorial_claims_carry_no_speaker() -> None:
     doc = build_document("Harbour talks stall\nThe results are remarkable and deeply encouraging.\n")
     (claim,) = find_editorial(doc, [])
     assert (claim.mode, claim.speaker_id, claim.speaker) == ("editorial", "", "")
+
+
+def test_a_columnists_verdicts_and_predictions() -> None:
+    got = editorial(
+        "The governing party won 29 of 90 seats on Sunday. That is not a landslide. "
+        "Heard, perhaps. If the leader holds her nerve, the country could become a rare example of change. "
+        "The commission will publish final results on Friday."
+    )
+    assert got == [
+        "That is not a landslide.",
+        "Heard, perhaps.",
+        "If the leader holds her nerve, the country could become a rare example of change.",
+    ]

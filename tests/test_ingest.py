@@ -218,3 +218,17 @@ def test_outlet_from_a_dateline_or_the_page_boilerplate() -> None:
     page = build_document("Talks stalled on Monday.\nRead more stories like this on Examplenews.com today\n")
     assert infer_outlet(page)[0] == "Examplenews.com"
     assert infer_outlet(build_document("Talks stalled on Monday, envoys said.\n")) is None
+
+
+def test_wire_and_newspaper_furniture_is_boilerplate() -> None:
+    text = (
+        "Rates Held\n"
+        "The central bank held rates on Thursday.\n"
+        "(Reporting by Jane Doe in Seoul; Editing by John Roe)\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n"
+        "Associated Press writer Ann Lee in Denver contributed to this report.\n"
+        "The views expressed in this column are the author's own.\n"
+        "Want more analysis like this? Sign up for our newsletter.\n"
+        "For more than a decade the bank has held rates in winter.\n"
+    )
+    assert [k for _, k in kinds(text)][1:] == ["body"] + ["boilerplate"] * 6 + ["body"]  # 2 in the last

@@ -36,7 +36,8 @@ _STRONG = _words(
     tip of the iceberg,perfect storm,uphill battle,game changer,wake-up call,red flag,double-edged,
     elephant in the room,writing on the wall,bottom line,silver lining,mixed bag,sea change,optics,
     begs the question,make no mistake,needless to say,to be sure,only time will tell,
-    remains to be seen,let alone,ironically,tellingly,crucially,strikingly,sadly,
+    remains to be seen,let alone,ironically,tellingly,crucially,strikingly,sadly,to her credit,
+    to his credit,to their credit,to its credit,little more than,another matter,stubborn,
     unfortunately,fortunately,predictably,inevitably,undeniably,undoubtedly,obviously,evidently,
     arguably,worryingly,remarkably,importantly,mercifully,thankfully,regrettably"""
 )
@@ -51,7 +52,8 @@ _WEAK = _words(
     struggle,struggling,notably,hawkish,dovish,tricky,derisive,lacklustre,lackluster,modest,meagre,meager,
     sharp,sharply,steep,solid,surprising,surprisingly,unexpected,unexpectedly,failed,failure,refusal,
     reason,because of,due to,driven by,thanks to,supported by,impacted,reflects,reflection,result of,
-    factors,mistrust,worried,worry"""
+    factors,mistrust,worried,worry,unusually,unusual,rare,interesting,hard,harder,easy,clear,clearer,
+    up to,hardly,barely,only"""
 )
 # Figurative language common in commentary: quantity metaphors and idioms (any inflection).
 _FIGURATIVE = re.compile(
@@ -70,6 +72,13 @@ _VERDICT = re.compile(
     r"attractive|overdone|overblown|stretched|rich)(?![\w’'-])",
     re.IGNORECASE,
 )
+# A verdict on what was just said: "That is not a landslide.", "It is, however, a verdict."
+_DEICTIC_VERDICT = re.compile(
+    r"\s*(?:But\s+|Yet\s+|And\s+)?(?:That|This|It|Which)(?:[’']s|\s+(?:is|was|would\s+be|will\s+be))"
+    r"(?:,[^,]{1,20},)?\s+(?:not\s+|now\s+|hardly\s+|no\s+)?(?:a|an|the|up|hard|clear|easy|little)\b"
+)
+# The writer's own prediction: "If she holds her nerve, the country could become ..."
+_WRITER_CONDITIONAL = re.compile(r"\s*If\b[^,]{3,80},\s+[^,]*\b(?:will|would|could|might|may)\b")
 _STRONG_RE = re.compile(rf"(?<![\w’'-])(?:{_STRONG})(?![\w’'-])", re.IGNORECASE)
 _WEAK_RE = re.compile(rf"(?<![\w’'-])(?:{_WEAK})(?![\w’'-])", re.IGNORECASE)
 _READER = re.compile(r"(?<![\w’'-])(?:you|your|we|us|our)(?![\w’'-])", re.IGNORECASE)
@@ -90,6 +99,11 @@ def _score(text: str) -> tuple[int, str]:
         score += 2  # a rhetorical question in the outlet's own text
     if _READER.search(text):
         score += 1  # the reader addressed: "you", "we"
+    if _DEICTIC_VERDICT.match(text) or _WRITER_CONDITIONAL.match(text):
+        score += 1  # "That is not a landslide.", "If she folds, it will confirm ..."
+    words = text.split()
+    if len(words) <= 6 and not any(w[:1].isdigit() for w in words) and text.rstrip()[-1:] in ".!":
+        score += 1  # a terse aside ("Heard, perhaps.") is the writer talking
     cue = (strong or _FIGURATIVE.findall(text) or _VERDICT.findall(text) or weak or ["?"])[0]
     return score, " ".join(cue.split())
 

@@ -259,6 +259,10 @@ _BOILERPLATE = re.compile(
     recommended\s*:|more\s+from|subscribe|sign\s+up|click\s+here|follow\s+(?:us|@|\w+'s\s+(?:full\s+)?coverage)|
     get\s+access|disclaimer\s*:|write\s+to\s+\S.*@|copyright|©|all\s+rights\s+reserved|share\s+this|
     advertisement\b|(?:this\s+)?story\s+continues|download\s+(?:the|our)\s+app|join\s+our|
+    \(?(?:additional\s+)?(?:reporting|editing|writing|compiled)\s+by\b|our\s+standards\s*:|
+    the\s+views\s+expressed\b|explore\s+more\s+on|catch\s+(?:all\s+)?the\s+latest|want\s+more\b|
+    don[’']t\s+miss|get\s+the\s+latest|for\s+more\s+(?:news|stories|updates|on\s+this)\b|
+    .{0,120}\bcontributed\s+(?:to\s+)?this\s+(?:report|story|article)\.?$|
     [_\-=*~·•]{3,}$)""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -222,3 +222,27 @@ def test_anaphoric_days_take_the_day_last_named() -> None:
 def test_the_nth_day_of_something_ongoing_is_today() -> None:
     assert only("It's the second day of an offensive in the north.") == ("2025-05-15", "day")
     assert resolve("It was the 20th day of the siege.") == []  # no anchor for a past count
+
+
+def test_deadlines_days_before_months_and_periods_of_next_year() -> None:
+    tuesday = date(2026, 2, 10)
+    assert only("She called for talks with union leaders by Friday.", tuesday) == ("2026-02-13", "day")
+    assert only("Strikes were held between 4 and 6 February.", tuesday) == ("2026-02-04/2026-02-06", "range")
+    assert only("The review body reports on 2 March.", tuesday) == ("2026-03-02", "day")
+    assert only("No recovery is assumed before the second half of next year.", tuesday) == (
+        "2027-07/2027-12",
+        "range",
+    )
+    assert only("Local elections are due in May.", tuesday) == ("2026-05", "month")
+    assert only("The law was signed in May and was set to take effect later.", tuesday) == (
+        "2025-05",
+        "month",
+    )
+
+
+def test_a_year_earlier_shifts_the_period_last_named() -> None:
+    found = resolve("Orders fell 3% in the third quarter from a year earlier.", date(2025, 1, 15))
+    assert [(t, d) for t, d, _ in found] == [
+        ("in the third quarter", "2024-07/2024-09"),
+        ("a year earlier", "2023-07/2023-09"),
+    ]

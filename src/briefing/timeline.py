@@ -155,10 +155,11 @@ def _month_end(y: int, m: int) -> date:
 # ------------------------------------------------------------------ tense of the clause
 
 _FUTURE = re.compile(
-    r"\b(?:will|would|won[’']t|shall|(?:is|are|am|was|were)\s+(?:due|set|scheduled|expected|slated|going|"
-    r"poised|planning|to)|plans?\s+to|intends?\s+to|upcoming|"
-    # a participle phrase with no auxiliary still looks ahead: "talks, set to resume Monday"
-    r"(?:set|due|scheduled|slated|poised|expected)\s+to\s+(?!have\b)\w+)\b",
+    r"\b(?:will|would|won[’']t|shall|could|might|(?-i:may)|(?:is|are|am)\s+(?:due|set|scheduled|expected|"
+    r"slated|going|poised|planning|to)|plans?\s+to|intends?\s+to|upcoming|due\s+(?:in|on|by|next)|"
+    # a participle phrase with no auxiliary still looks ahead: "talks, set to resume Monday" (but
+    # "was set to take effect" looked ahead from the past)
+    r"(?<!was\s)(?<!were\s)(?:set|due|scheduled|slated|poised|expected)\s+to\s+(?!have\b)\w+)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -219,6 +220,7 @@ class _Ctx:
     india_fy: bool = False
     last_year: int | None = None  # the year of the last expression resolved (for "the following year")
     last_day: date | None = None  # the last single day resolved (for "that day", "the next day")
+    last_period: tuple[str, str] | None = None  # the last (date, precision) resolved ("a year earlier")
 
     def pick(self, candidates: list[date]) -> date | None:
         """The candidate consistent with the tense: latest on/before, earliest on/after, or nearest."""
@@ -283,7 +285,7 @@ def _r_full_date(m: re.Match, ctx: _Ctx) -> Resolved:
 
 
 def _r_day_range(m: re.Match, ctx: _Ctx) -> Resolved:
-    mo, d1, d2 = _month_no(_g(m, "mon")), _day_no(_g(m, "d1")), _day_no(_g(m, "d2"))
+    mo, d1, d2 = _month_no(_g(m, "mon", "mon_")), _day_no(_g(m, "d1", "d1_")), _day_no(_g(m, "d2", "d2_"))
     year = int(_g(m, "y")) if _g(m, "y") else None
     if year is None:
         first = ctx.pick([x for y in _near_years(ctx) if (x := _safe_date(y, mo, d1))])
@@ -412,8 +414,8 @@ def _r_quarter(m: re.Match, ctx: _Ctx) -> Resolved:
     if _g(m, "fiscal") and not fiscal_shift:
         return "", "unknown"
     first = 3 * q - 2 + fiscal_shift
-    if _g(m, "y"):
-        y = int(_g(m, "y"))
+    if _g(m, "y") or _g(m, "rel"):
+        y = _explicit_year(m, ctx)
     else:
         y = _pick_period_year(ctx, (first - 1) % 12 + 1)
         if y is not None and first > 12:
@@ -429,8 +431,16 @@ def _r_half(m: re.Match, ctx: _Ctx) -> Resolved:
     if _g(m, "fiscal"):
         return "", "unknown"
     h = 1 if _g(m, "h", "hn") in ("first", "1") else 2
-    y = int(_g(m, "y")) if _g(m, "y") else _pick_period_year(ctx, 6 * h - 5)
+    y = _explicit_year(m, ctx) if _g(m, "y") or _g(m, "rel") else _pick_period_year(ctx, 6 * h - 5)
     return (f"{_month(y, 6 * h - 5)}/{_month(y, 6 * h)}", "range") if y else ("", "unknown")
+
+
+def _explicit_year(m: re.Match, ctx: _Ctx) -> int | None:
+    """The year written ("of 2025") or named relative to publication ("of next year")."""
+    if _g(m, "y"):
+        return int(_g(m, "y"))
+    shift = {"next": 1, "this": 0, "last": -1}[_g(m, "rel")]
+    return ctx.pub.year + shift if ctx.pub else None
 
 
 def _pick_period_year(ctx: _Ctx, first_month: int) -> int | None:
@@ -595,7 +605,20 @@ def _r_anchored_year(m: re.Match, ctx: _Ctx) -> Resolved:
     if ctx.last_year is None:
         return "", "unknown"
     later = _g(m, "dir", "dir2", "dir3") in ("following", "next", "later", "after")
+    if _g(m, "dir2") and ctx.last_period:  # "sales in the third quarter, down from a year earlier"
+        value, precision = ctx.last_period
+        return _shift_years(value, 1 if later else -1), precision
     return f"{ctx.last_year + (1 if later else -1):04d}", "year"
+
+
+def _shift_years(value: str, years: int) -> str:
+    """'2024-07/2024-09' a year earlier is '2023-07/2023-09' (29 February becomes the 28th)."""
+
+    def one(v: str) -> str:
+        y, rest = int(v[:4]) + years, v[4:]
+        return f"{y:04d}{'-02-28' if rest == '-02-29' else rest}"
+
+    return "/".join(one(v) for v in value.split("/"))
 
 
 def _r_year_rel(m: re.Match, ctx: _Ctx) -> Resolved:
@@ -633,9 +656,24 @@ def _r_weekday_checked(m: re.Match, ctx: _Ctx) -> Resolved:
     lead = m.group().lower()
     if lead.startswith("earlier"):
         ctx.tense = "past"
-    elif lead.startswith("later"):
+    elif lead.startswith("later") or _deadline(m):
         ctx.tense = "planned"
     return _r_weekday(m, ctx)
+
+
+_REPORTED_DEMAND = re.compile(
+    r"\b(?:said|says|called|calls|urged|urges|told|asked|asks|demanded|demands|wants|wanted|warned|"
+    r"cautioned|expects|expected)\b(?![^.;]*\bhad\b)",
+    re.IGNORECASE,
+)
+
+
+def _deadline(m: re.Match) -> bool:
+    """ "called for talks by Friday": a deadline in what someone said or asked for lies ahead."""
+    if not m.group().lower().startswith("by "):
+        return False
+    line_start = max(m.string.rfind(".", 0, m.start()), m.string.rfind("\n", 0, m.start())) + 1
+    return bool(_REPORTED_DEMAND.search(m.string, line_start, m.start()))
 
 
 # ------------------------------------------------------------------ patterns (built once)
@@ -664,7 +702,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "day_range",
         re.compile(
-            rf"\b(?P<mon>{_MONC})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?:,?\s+(?P<y>{_YEAR}))?\b(?!\s*%)"
+            rf"\b(?:(?P<mon>{_MONC})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})|(?:between\s+)?(?P<d1_>{_DAY})"
+            rf"(?:{_DASH}|\s+(?:and|to)\s+)(?P<d2_>{_DAY})\s+(?P<mon_>{_MONF}))(?:,?\s+(?P<y>{_YEAR}))?\b(?!\s*%)"
         ),
         _r_day_range,
     ),
@@ -688,7 +727,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         "month_day",
         re.compile(
             rf"\b(?:{_PREP}\s+)?(?:{_WDI},?\s+)?(?:(?P<mon>{_MONC})\s+(?P<d>{_DAY})(?![\d,.:]\d|\s*%)"
-            rf"|the\s+(?P<d_>{_DAY})\s+of\s+(?P<mon_>{_MONF}))\b"
+            rf"|(?:the\s+)?(?P<d_>{_DAY})\s+(?:of\s+)?(?P<mon_>{_MONF})(?!\s+{_YEAR}))\b"
         ),
         _r_month_day,
     ),
@@ -707,7 +746,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         re.compile(
             rf"\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<fiscal>fiscal[\s-]+(?:year\s+)?)?(?:(?P<ord>first|second|"
             rf"third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q(?P<qn>[1-4])|(?P<qmon>March|June|September|"
-            rf"December)[\s-]+quarter)(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+            rf"December)[\s-]+quarter)(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>next|this|last)\s+year)?\b",
             _I,
         ),
         _r_quarter,
@@ -716,7 +755,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         "half",
         re.compile(
             rf"\b(?P<fiscal>fiscal\s+)?(?:(?:the\s+)?(?P<h>first|second)[\s-]+half|H(?P<hn>[12]))"
-            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR}))?\b",
+            rf"(?:\s+(?:of\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>next|this|last)\s+year)?\b",
             _I,
         ),
         _r_half,
@@ -888,11 +927,12 @@ def find_time_expressions(
     found: list[TimeExpression] = []
     last_year: int | None = None
     last_day: date | None = None
+    last_period: tuple[str, str] | None = None
     for start, end, name, m, fn in spans:
         i = max(bisect.bisect_right(starts, start) - 1, 0)
         lo, hi = bounds[i]
         tense = clause_tense(text, lo, hi, start, end)
-        resolved = fn(m, _Ctx(published, tense, india, last_year, last_day))
+        resolved = fn(m, _Ctx(published, tense, india, last_year, last_day, last_period))
         if resolved is None:
             continue
         value, precision = resolved
@@ -900,6 +940,8 @@ def find_time_expressions(
             last_year = int(value[:4])
         if precision == "day" and len(value) == 10:
             last_day = date.fromisoformat(value)
+        if value and name not in ("relative_day", "clock", "part_of_day", "duration"):
+            last_period = (value, precision)
         if name == "clock" and found and found[-1].precision == "day" and found[-1].start >= lo:
             value = found[-1].date  # "on Tuesday ... at 9 a.m.": the day already named
         found.append(TimeExpression(start, end, text[start:end], name, value, precision, tense))

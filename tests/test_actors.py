@@ -234,3 +234,20 @@ def test_lone_capitalised_words_need_evidence_to_be_actors() -> None:
     assert kinds["Reuters"] == "organisation"
     assert kinds["Trump"] == "person"
     assert kinds["Ed Rendell"] == "person"  # "(D)" is a party, not a stock ticker
+
+
+def test_organisation_names_with_and_of_possessives_and_hyphenated_given_names() -> None:
+    idx = _run(
+        "The Westmoor Rovers Supporters’ Trust said it welcomed the deal.\n"
+        "The Department of Health and Social Care said the process is independent.\n"
+        "The ACLU of Missouri said the law was void, according to the WHO and analyst Park Ji-hoon.\n"
+    )
+    kinds = {a.name: a.kind for a in idx.actors}
+    for org in (
+        "Westmoor Rovers Supporters’ Trust",
+        "Department of Health and Social Care",
+        "ACLU of Missouri",
+    ):
+        assert kinds.get(org) == "organisation", kinds
+    assert kinds.get("WHO") == "organisation"
+    assert kinds.get("Park Ji-hoon") == "person"

@@ -250,3 +250,15 @@ def test_clause_after_claimed_without_that_and_conference_call_is_no_cue() -> No
         ("Ivo Brandt", "indirect", "a recount in two districts."),
         ("Lena Ortiz", "direct", "We have taken a conservative view."),
     ]
+
+
+def test_according_to_a_common_noun_or_an_acronym_that_is_a_word() -> None:
+    actors = {"A1": ("WHO", "organisation", ["WHO"])}
+    got = attributed(
+        "According to the WHO, about 850 million people live with kidney disease.\n"
+        "According to police, the hoarding had been tilting for weeks.",
+        actors,
+    )
+    assert got[0] == ("WHO", "indirect", "about 850 million people live with kidney disease.")
+    assert got[1][1:] == ("indirect", "the hoarding had been tilting for weeks.")
+    assert got[1][0].lower() == "police"

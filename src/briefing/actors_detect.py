@@ -86,7 +86,8 @@ def tokenize(doc: Document) -> SpacyDoc:
 
 def _is_cap(tok: Token) -> bool:
     t = tok.text
-    if not t[:1].isupper() or fold(t) in NOT_NAMES:
+    acronym = t.isupper() and 2 <= len(t) <= 5 and t.isalpha()  # "WHO", "IT" are names in capitals
+    if not t[:1].isupper() or (fold(t) in NOT_NAMES and not acronym):
         return False
     return any(c.isalpha() for c in t) and not t.isdigit()
 
@@ -168,15 +169,61 @@ class Detector:
             j = i + 1
             while j < n:
                 t = toks[j]
-                if _is_cap(t) and toks[j - 1].text not in _POSSESSIVE:
+                if _is_cap(t) and (toks[j - 1].text not in _POSSESSIVE or self._plural_possessive_org(j)):
                     j += 1
-                elif j + 1 < n and _is_cap(toks[j + 1]) and self._joins(j):
+                elif j + 1 < n and _is_cap(toks[j + 1]) and (self._joins(j) or self._org_and(i, j)):
                     j += 2
+                elif self._name_hyphen(i, j):
+                    j += 2  # "Park Ji-hoon"
+                elif t.text in _POSSESSIVE and j + 1 < n and self._plural_possessive_org(j + 1):
+                    j += 2  # "Supporters’ Trust"
                 else:
                     break
             out.append((i, j))
             i = j
         return out
+
+    def _plural_possessive_org(self, j: int) -> bool:
+        """ "Supporters’ Trust", "Pensioners' Party": an organisation word after a plural possessive."""
+        toks = self.sdoc
+        return (
+            toks[j - 1].text in ("'", "’")
+            and j >= 2
+            and toks[j - 2].text.endswith("s")
+            and not toks[j - 2].whitespace_
+            and toks[j].text.lower() in ORG_TAILS
+        )
+
+    def _org_and(self, i: int, j: int) -> bool:
+        """ "Department of Health and Social Care": "and" inside an office's name after "of"."""
+        toks = self.sdoc
+        return (
+            toks[j].text == "and"
+            and toks[i].text.lower() in ORG_HEADS | {"secretary", "minister", "bureau", "commission"}
+            and any(toks[k].text == "of" for k in range(i, j))
+        )
+
+    def _name_hyphen(self, i: int, j: int) -> bool:
+        """A lower-case second part joined by a hyphen inside a two-word name ("Ji-hoon", "Jean-luc")."""
+        toks = self.sdoc
+        return (
+            j - i >= 2
+            and j + 1 < len(toks)
+            and toks[j].text == "-"
+            and not toks[j - 1].whitespace_
+            and not toks[j].whitespace_
+            and toks[j + 1].text.isalpha()
+            and toks[j + 1].text.islower()
+            and len(toks[j + 1].text) <= 5
+            and _name_like(toks[j - 1])
+        )
+
+    def _hyphen_tail(self, k: int) -> bool:
+        """The "-" and "hoon" of "Ji-hoon"."""
+        toks = self.sdoc
+        if toks[k].text == "-":
+            return not toks[k].whitespace_ and k > 0 and not toks[k - 1].whitespace_
+        return k >= 2 and toks[k - 1].text == "-" and toks[k].text.islower() and not toks[k - 2].whitespace_
 
     def _joins(self, j: int) -> bool:
         """ "of", "&" and a hyphen without spaces ("Rees-Mogg") join two capitalised words."""
@@ -235,6 +282,8 @@ class Detector:
         """Whether a place name inside a capitalised run stands apart from the words around it."""
         toks, (e, entry) = self.sdoc, hit
         after_of = i > a and toks[i - 1].text.lower() == "of"
+        if after_of and i - 2 >= a and toks[i - 2].text.isupper() and len(toks[i - 2].text) >= 2:
+            return False  # "ACLU of Missouri", "NAACP of Georgia": the chapter's name
         if entry.kind == "place":  # cities and regions: only alone or after "of" ("Becerra of California")
             return (i, e) == (a, b) or (after_of and e == b)
         before = toks[i - 1] if i > a else None
@@ -258,7 +307,10 @@ class Detector:
         last, first = toks[b - 1].text.lower(), toks[a].text.lower()
         if first in TITLE_CORE and b - a >= 2 and toks[a + 1].text.lower() in NAME_JOINERS:
             return None  # "Head of Research": an office, not an organisation
-        if b - a >= 2 and (last in ORG_TAILS or (first in ORG_HEADS and toks[a + 1].text.lower() == "of")):
+        acronym_of = toks[a].text.isupper() and len(toks[a].text) >= 2 and toks[a + 1 : a + 2].text == "of"
+        if b - a >= 2 and (
+            last in ORG_TAILS or acronym_of or (first in ORG_HEADS and toks[a + 1].text.lower() == "of")
+        ):
             if toks[a].text.lower() in TITLE_MODIFIERS and toks[a].text.lower() not in (
                 "supreme",
                 "national",
@@ -367,9 +419,10 @@ class Detector:
         toks = self.sdoc
         words = [toks[k].text for k in range(a, b)]
         low = [w.lower() for w in words]
+        parts = [k for k in range(a, b) if not self._hyphen_tail(k)]  # "Ji-hoon" is one word
         return (
-            all(_name_like(toks[k]) for k in range(a, b))
-            and b - a <= 4
+            all(_name_like(toks[k]) for k in parts)
+            and len(parts) <= 4
             and not re.search(r"(?:ists|ians)$", low[-1])
             and not {"of", "for"} & set(low)
             and low[-1] not in NON_PERSON_TAILS

@@ -310,4 +310,6 @@ def is_common_word(word: str) -> bool:
     """Whether ``word`` (any case) is an everyday English word rather than only a name."""
     from wordfreq import zipf_frequency  # about 0.3 s on first use
 
+    if "-" in word.strip("-"):
+        return False  # wordfreq splits "Ji-hoon" into two common syllables
     return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF

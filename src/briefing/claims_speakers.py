@@ -215,7 +215,8 @@ def right_subject(text: str, cue_end: int, hi: int) -> Subject | None:
         low = t[2].lower()
         if t[2] == "." and out and _abbreviation(out[-1][2]):
             continue  # "said Rep. Jim Clyburn"
-        if not t[2][:1].isalnum() or (out and low in _RIGHT_STOP and low != "of") or len(out) >= MAX_NP:
+        stop = low in _RIGHT_STOP and low != "of" and not t[2].isupper()  # "according to the WHO"
+        if not t[2][:1].isalnum() or (out and stop) or len(out) >= MAX_NP:
             break
         if low == "of" and not out:
             break
@@ -226,6 +227,7 @@ def right_subject(text: str, cue_end: int, hi: int) -> Subject | None:
         not _is_cap(out[0][2])
         and out[0][2].lower() not in _DETERMINERS | set(PRONOUNS)
         and not out[0][2].endswith("s")
+        and not is_speaker_noun(out[0][2])  # "according to police"
     ):
         return None
     how = "pronoun" if len(out) == 1 and out[0][2].lower() in PRONOUNS else "right"

@@ -251,3 +251,18 @@ def test_organisation_names_with_and_of_possessives_and_hyphenated_given_names()
         assert kinds.get(org) == "organisation", kinds
     assert kinds.get("WHO") == "organisation"
     assert kinds.get("Park Ji-hoon") == "person"
+
+
+def test_the_commission_and_the_company_refer_to_the_right_organisations() -> None:
+    text = (
+        "The State Election Commission published results on Monday.\n"
+        "Brightline Media, a video platform, faces a fine from the European Union.\n"
+        "The commission said it had received no formal challenge. The company said it would appeal.\n"
+    )
+    idx = _run(text)
+    said = {
+        m.surface: idx.get(m.actor_id).name
+        for m in idx.mentions
+        if m.surface.lower() in ("the commission", "the company")
+    }
+    assert said == {"The commission": "State Election Commission", "The company": "Brightline Media"}

@@ -262,3 +262,16 @@ def test_according_to_a_common_noun_or_an_acronym_that_is_a_word() -> None:
     assert got[0] == ("WHO", "indirect", "about 850 million people live with kidney disease.")
     assert got[1][1:] == ("indirect", "the hoarding had been tilting for weeks.")
     assert got[1][0].lower() == "police"
+
+
+def test_a_pronoun_right_after_a_claim_goes_on_with_its_speaker() -> None:
+    actors = {
+        "A1": ("Corvane Industries", "organisation", ["Corvane Industries", "the company"]),
+        "A2": ("Italy", "state", ["Italy"]),
+    }
+    got = attributed(
+        "The job cuts will fall mainly in Germany and Italy, the company said. "
+        "It said the restructuring would save $180 million a year.",
+        actors,
+    )
+    assert [g[0] for g in got] == ["Corvane Industries", "Corvane Industries"]

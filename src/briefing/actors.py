@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from briefing.actors_detect import Cand, Detector
-from briefing.actors_lexicon import LEGAL_SUFFIXES, PARTY_WORDS, fold, is_common_word
+from briefing.actors_lexicon import LEGAL_SUFFIXES, ORG_TAILS, PARTY_WORDS, fold, is_common_word
 from briefing.claims_cues import is_speaker_noun
 from briefing.model import Actor, ActorIndex, Document, Mention
 from briefing.registry import Registry
@@ -205,6 +205,10 @@ class Resolver:
             text = self.doc.text
             if _generic_plural(cands[0].text):
                 continue  # "Analysts told Reuters": unnamed sources, which the claims stage groups
+            if owner := self._sole_org_ending_in(k):  # "the Commission" = the European Commission
+                for c in cands:
+                    owner.add(c.start, c.end, "alias")
+                continue
             person = any(
                 _PERSON_AFTER.match(text, c.end)
                 or _PERSON_BEFORE.search(text[max(0, c.start - 30) : c.start])
@@ -221,6 +225,17 @@ class Resolver:
             e = self.by_alias.get(k) or self._new(cands[0].text, "person" if person else "organisation")
             for c in cands:
                 e.add(c.start, c.end, "name")
+
+    def _sole_org_ending_in(self, k: str) -> Ent | None:
+        """The one organisation named "... Commission" when the text says just "Commission"."""
+        if k not in ORG_TAILS:
+            return None
+        hits = [
+            e
+            for e in self.ents
+            if e.kind == "organisation" and len(e.name.split()) > 1 and _key(e.name).endswith(" " + k)
+        ]
+        return hits[0] if len(hits) == 1 else None
 
     def _fuzzy_surname(self, k: str) -> Ent | None:
         near = [s for s in self.surnames_by_prefix.get(k[:2], ()) if _near(k, s)]

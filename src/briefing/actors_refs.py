@@ -50,8 +50,31 @@ _DESCRIPTION = re.compile(
     r"(?P<noun>Company|company|firm|brokerage|bank|lender|retailer|party|site|website|group|government|"
     r"administration|analyst|spokesman|spokeswoman|spokesperson|economist|strategist|minister|candidate|"
     r"nominee|senator|governor|congressman|congresswoman|mayor|ambassador|president|chairman|chancellor|"
-    r"chief executive|delegation)\b(?:\s+management\b)?(?![\s,]+[A-Z])"
+    r"chief executive|delegation|commission|ministry|council|committee|agency|department|court|union|trust|"
+    r"league|regulator|central bank|corporation|university|institute|foundation|club)\b"
+    r"(?:\s+management\b)?(?![\s,]+[A-Z])"
 )
+# Organisation words that refer back only to an organisation with that word in its name
+# ("the commission" = the State Election Commission), or to a close synonym
+_NAMED_BY_HEAD = {
+    "commission": ("commission",),
+    "ministry": ("ministry",),
+    "council": ("council",),
+    "committee": ("committee",),
+    "agency": ("agency",),
+    "department": ("department",),
+    "court": ("court",),
+    "union": ("union",),
+    "trust": ("trust",),
+    "league": ("league",),
+    "regulator": ("regulator", "authority", "commission"),
+    "central bank": ("bank", "reserve"),
+    "corporation": ("corporation", "corp"),
+    "university": ("university",),
+    "institute": ("institute",),
+    "foundation": ("foundation",),
+    "club": ("club", " fc", "united", "rovers", "city", "athletic"),
+}
 _ORG_KIND_HINTS = {
     "brokerage": ("securities", "equities", "capital", "brokerage", "research"),
     "bank": ("bank", "fargo", "morgan", "lender"),
@@ -445,6 +468,12 @@ def _dominant_state(res: Resolver, counts: Counter) -> Ent | None:
 _ABBREVIATED = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep."}
 
 
+_PUBLIC_BODY = frozenset(
+    """commission ministry department council committee court parliament assembly senate congress agency
+    authority regulator government administration police army union league""".split()
+)
+
+
 def _fits_description(e: Ent, noun: str) -> bool:
     """Whether a description like "the brokerage" or "the analyst" can refer to ``e``."""
     if noun in ROLE_NOUNS or noun == "chief executive":
@@ -452,10 +481,14 @@ def _fits_description(e: Ent, noun: str) -> bool:
         return e.kind == "person" and (noun in role or _ABBREVIATED.get(noun, "-") in role)
     if e.kind != "organisation" or e.state or noun == "delegation":
         return False
-    hints = _ORG_KIND_HINTS.get(noun)
     name = e.name.lower()
-    if hints is None:  # company, firm, retailer, lender, group: any organisation but a party or a medium
-        return not any(w in PARTY_WORDS for w in name.split()) and e.side != "media"
+    if noun in _NAMED_BY_HEAD:
+        return any(h in name for h in _NAMED_BY_HEAD[noun])
+    hints = _ORG_KIND_HINTS.get(noun)
+    if hints is None:  # company, firm, retailer, lender, group: any organisation but a party, a medium
+        words = name.split()  # or a public body ("the company" is never the European Commission)
+        public = any(w in _PUBLIC_BODY for w in words) or (len(words) == 1 and words[0] in _PUBLIC_BODY)
+        return not any(w in PARTY_WORDS for w in words) and e.side != "media" and not public
     return any(h in name or h in e.role.lower() for h in hints)
 
 

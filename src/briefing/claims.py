@@ -778,6 +778,14 @@ def _joint_parts(text: str, span: Span) -> list[Span]:
 
 def _resolve_span(ctx: _Context, span: Span, d: Draft, prev: list[Draft]) -> tuple[str, str] | None:
     ml = ctx.mentions
+    words = ctx.text[span[0] : span[1]].split()
+    if (
+        len(words) == 1
+        and words[0].lower() in PRONOUNS
+        and (same := _adjacent_speaker(ctx, words[0], d, prev))
+    ):
+        _relink_pronoun(ctx, span, same[0])
+        return same  # "..., the company said. It said ...": the speaker goes on
     m = ml.best(*span)
     if m is not None:
         a = ml.actors[m.actor_id]
@@ -791,6 +799,22 @@ def _resolve_span(ctx: _Context, span: Span, d: Draft, prev: list[Draft]) -> tup
     if words and words[0].lower() == "the" and not any(w[:1].isupper() for w in words[1:]):
         return _previous_speaker(prev, d)
     return None
+
+
+def _adjacent_speaker(ctx: _Context, pronoun: str, d: Draft, prev: list[Draft]) -> tuple[str, str] | None:
+    """The speaker of the claim just before, in this sentence or the one before, if the pronoun fits."""
+    last = prev[-1] if prev else None
+    if last is None or not last.speaker_id or d.sentence.id - last.sentence.id > 1:
+        return None
+    a = ctx.mentions.actors.get(last.speaker_id)
+    return (a.id, a.name) if a and a.kind in pronoun_kinds(pronoun) else None
+
+
+def _relink_pronoun(ctx: _Context, span: Span, actor_id: str) -> None:
+    """Let mentions.csv say whom the pronoun stands for, as the claim does."""
+    index = ctx.mentions.index
+    index.mentions[:] = [m for m in index.mentions if not (m.start == span[0] and m.how == "pronoun")]
+    index.mentions.append(Mention(actor_id, ctx.text[span[0] : span[1]], *span, how="pronoun"))
 
 
 def _resolve_pronoun(ctx: _Context, pronoun: str, at: int, prev: list[Draft]) -> tuple[str, str] | None:

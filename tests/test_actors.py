@@ -266,3 +266,14 @@ def test_the_commission_and_the_company_refer_to_the_right_organisations() -> No
         if m.surface.lower() in ("the commission", "the company")
     }
     assert said == {"The commission": "State Election Commission", "The company": "Brightline Media"}
+
+
+def test_a_states_ministry_is_its_own_organisation_on_that_states_side() -> None:
+    idx = _run(
+        "Dam talks fail\n"
+        "South Korea's finance ministry said on Wednesday it was monitoring currency moves.\n"
+        "Russia’s defence ministry said its forces had taken the village.\n"
+    )
+    sides = {a.name: (a.kind, a.side) for a in idx.actors}
+    assert sides["South Korea’s finance ministry"] == ("organisation", "South Korea")
+    assert sides["Russia’s defence ministry"] == ("organisation", "Russia")

@@ -275,3 +275,15 @@ def test_a_pronoun_right_after_a_claim_goes_on_with_its_speaker() -> None:
         actors,
     )
     assert [g[0] for g in got] == ["Corvane Industries", "Corvane Industries"]
+
+
+def test_a_time_or_channel_phrase_between_cue_and_clause_is_skipped() -> None:
+    got = attributed(
+        "Vos said on Wednesday it was monitoring the dredging closely.\n"
+        "Kowalczyk said in a statement on Friday the deal remained subject to approval.\n"
+        "Vos said in his first appearance."
+    )
+    assert got == [
+        ("Pieter Vos", "indirect", "it was monitoring the dredging closely."),
+        ("Marta Kowalczyk", "indirect", "the deal remained subject to approval."),
+    ]

@@ -215,7 +215,7 @@ class Resolver:
                 for c in cands
             )
             org = any(
-                c.text.isupper()
+                (c.text.isupper() and sum(ch.isalpha() for ch in c.text) >= 2)
                 or _ORG_AFTER.match(text, c.end)
                 or _ORG_BEFORE.search(text[max(0, c.start - 30) : c.start])
                 for c in cands

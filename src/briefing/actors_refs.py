@@ -255,10 +255,36 @@ def _role_before(doc: Document, sdoc: SpacyDoc, s: int) -> tuple[int, int] | Non
 
 def add_references(doc: Document, sdoc: SpacyDoc, res: Resolver) -> None:
     _bylines(doc, res)
+    _state_bodies(doc, res)
     _unnamed_officers(doc, res)
     _leader_titles(doc, res)
     _pronouns(doc, sdoc, res)
     _descriptions(doc, res)
+
+
+# "Egypt's foreign ministry", "Russia's defence ministry", "China's central bank": a state's body that
+# the text names only through its state
+_STATE_BODY = re.compile(
+    r"\b(?P<state>[A-Z][\w.-]+(?:\s[A-Z][\w.-]+)?)[’']s\s+(?P<body>(?:(?:foreign|defen[cs]e|finance|interior|"
+    r"health|economy|economic|trade|justice|irrigation|energy|environment|education|agriculture|water|"
+    r"transport|culture|labou?r|industry|home|information|commerce|emergencies|emergency|"
+    r"situations)\s+)?(?:ministry|military|army|armed\s+forces|navy|air\s+force|central\s+bank|embassy|"
+    r"cabinet|presidency|foreign\s+office|state\s+media|electoral\s+commission|supreme\s+court))\b"
+)
+
+
+def _state_bodies(doc: Document, res: Resolver) -> None:
+    """One organisation per state body named through its state, with that state as its side."""
+    for m in _STATE_BODY.finditer(doc.text):
+        state = _state_of(m.group("state"))
+        sent = doc.sentence_at(m.start())
+        if not state or sent is None or sent.kind not in ("body", "headline"):
+            continue
+        name = f"{state}’s {' '.join(m.group('body').lower().split())}"
+        e = res.by_alias.get(_key(name)) or res._new(name, "organisation")
+        e.state = e.side = state
+        e.add(m.start(), m.end(), "name")
+        res._alias(e, m.group())
 
 
 _ROLE_OF = re.compile(
@@ -416,7 +442,7 @@ def _role_state(doc: Document, res: Resolver, p: Ent) -> str:
 
 
 def _mentions_sorted(res: Resolver) -> list[tuple[int, int, Ent]]:
-    return sorted((s, t, e) for e in res.ents for s, t, _ in e.mentions)
+    return sorted(((s, t, e) for e in res.ents for s, t, _ in e.mentions), key=lambda x: (x[0], x[1]))
 
 
 def _descriptions(doc: Document, res: Resolver) -> None:
@@ -652,11 +678,14 @@ def describe_sides(doc: Document, res: Resolver) -> None:
             if e.side == "unknown" and (fold(e.name) in NEWS_AGENCIES or interviewer):
                 e.side = "media"
     spans = sorted(
-        (s, o)
-        for o in res.ents
-        if o.kind in ("organisation", "state")
-        for s, _, _ in o.mentions
-        if doc.text[s].isupper()
+        (
+            (s, o)
+            for o in res.ents
+            if o.kind in ("organisation", "state")
+            for s, _, _ in o.mentions
+            if doc.text[s].isupper()
+        ),
+        key=lambda x: x[0],
     )
     starts = [s for s, _ in spans]
     for e in res.ents:

@@ -549,7 +549,13 @@ def _content_after(text: str, c1: int, hi: int, lemma: str, pronoun: bool = Fals
         start = obj.end()  # "told POLITICO he had ...", "told reporters the talks ..."
     while start < hi and text[start] in " \t":
         start += 1
-    if not m and (
+    if (
+        not m
+        and (adjunct := _LEAD_ADJUNCT.match(text, start, hi))
+        and _CLAUSE_AFTER.match(text, adjunct.end(), hi)
+    ):
+        start = adjunct.end() + 1  # "said on Wednesday it was monitoring ..."
+    elif not m and (
         _NOT_CONTENT.match(text, start, hi)
         or re.match(r"(?:in|on|at|during|after|before|from|via|with|over|through)\b", text[start:hi])
     ):
@@ -568,6 +574,22 @@ def _content_after(text: str, c1: int, hi: int, lemma: str, pronoun: bool = Fals
 _FINITE_CLAUSE = re.compile(
     r"\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+"
     r"(?:had|has|have|was|were|is|are|would|will|could|can|did|does|do|might|may|must|should)\s+(?:not\s+)?\w+"
+)
+
+
+# A short time or channel phrase between a cue and its clause: "said on Wednesday", "told Reuters last week"
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:it|he|she|they|we|there|the|a|an|its|his|her|their|[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,3}?\s+"
+    r"(?:had|has|have|was|were|is|are|would|will|could|can|did|does|do|might|may|must|should|\w+ed)\b"
+)
+_ADJUNCT = (
+    r"(?:on|in|at|late|early|earlier|last|this|during)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|statement|interview|"
+    r"morning|afternoon|evening|night|briefing|call|post|weekend)"
+)
+_LEAD_ADJUNCT = re.compile(
+    rf"{_ADJUNCT}(?:\s+{_ADJUNCT})?(?=\s+(?:it|he|she|they|we|the|its|his|her|their|there|[A-Z][\w’'-]*)\s)",
+    re.IGNORECASE,
 )
 
 

@@ -41,8 +41,9 @@ format: $(STAMP) ## ruff: apply fixes and formatting
 lab: $(STAMP) ## open JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
-eval: $(STAMP) ## score extraction against the hand annotations in ../shared
+eval: $(STAMP) ## score extraction against the hand annotations (../shared and tests/articles)
 	$(PY) ../shared/eval/score.py ../shared/articles/gold --run
+	$(PY) ../shared/eval/score.py tests/articles/gold --out build/own --run | tail -1
 	$(PY) ../shared/eval/score.py ../shared/polnear/gold --out build/polnear --run | tail -1
 	$(PY) ../shared/eval/score.py ../shared/timebank/gold --out build/timebank --run | tail -1
 

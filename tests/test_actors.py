@@ -277,3 +277,21 @@ def test_a_states_ministry_is_its_own_organisation_on_that_states_side() -> None
     sides = {a.name: (a.kind, a.side) for a in idx.actors}
     assert sides["South Korea’s finance ministry"] == ("organisation", "South Korea")
     assert sides["Russia’s defence ministry"] == ("organisation", "Russia")
+
+
+def test_bylines_and_credit_lines_name_journalists_not_quoted_speakers() -> None:
+    idx = _run(
+        "Dam talks fail\n"
+        "By Nadia Farouk in Cairo and Henok Tesfaye in Addis Ababa\n"
+        "Egypt accused Ethiopia of endangering millions, Egypt's foreign ministry said.\n"
+        "“We will not stand by,” the ministry added.\n"
+        "Amira Nassar\n"
+        "(Reporting by Priya Raman in Bengaluru; Editing by Clare Fenwick)\n"
+        "Associated Press writer Maria Delgado in St. Louis contributed to this report.\n"
+    )
+    roles = {a.name: (a.role, a.side) for a in idx.actors if a.kind == "person"}
+    assert roles["Nadia Farouk"] == ("author of the article", "media")
+    assert roles["Henok Tesfaye"] == ("author of the article", "media")
+    for journalist in ("Priya Raman", "Clare Fenwick", "Maria Delgado"):
+        assert roles[journalist] == ("journalist", "media")
+    assert "Associated Press" not in roles and roles.get("Amira Nassar", ("", ""))[1] != "media"

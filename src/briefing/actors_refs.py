@@ -30,6 +30,8 @@ from briefing.actors_lexicon import (
     TITLE_MODIFIERS,
     demonym_table,
     fold,
+    is_common_word,
+    is_given_name,
     place_table,
 )
 from briefing.model import Document
@@ -320,21 +322,50 @@ def _unnamed_officers(doc: Document, res: Resolver) -> None:
 
 
 def _bylines(doc: Document, res: Resolver) -> None:
+    """The article's authors and the journalists a credit line names, as people on the media's side."""
     for sent in doc.sentences:
-        if sent.kind not in ("byline", "boilerplate"):
+        line = doc.text[sent.start : sent.end]
+        if sent.kind == "byline" and _LONE_NAME.fullmatch(line.strip()) and not _BYLINE.match(line):
+            continue  # the speaker of the quote above, not an author
+        if sent.kind != "byline" and not (
+            sent.kind == "boilerplate" and (_BYLINE.match(line) or _CREDIT.search(line))
+        ):
             continue
-        m = _BYLINE.match(doc.text[sent.start : sent.end])
-        if not m:
-            continue
-        a, b = sent.start + m.start("name"), sent.start + m.end("name")
-        e = res.by_alias.get(_key(doc.text[a:b]))
-        if e is None:
-            e = res._new(doc.text[a:b], "person")
-        if e.kind == "person":
-            e.add(a, b, "name")
-            e.role = e.role or "author of the article"
-            e.role_evidence = e.role_evidence or (sent.start, b)
-            e.side = "media"
+        for m in _CREDIT_NAME.finditer(line):
+            if not (m.group("lead") or (m.start() == 0 and sent.kind == "byline")):
+                continue  # "... in Cairo", "Associated Press writer ..."
+            a = sent.start + m.start("name")
+            b = a + len(_person_part(m.group("name")))
+            if fold(doc.text[a:b]) in place_table() or len(doc.text[a:b].split()) < 2:
+                continue
+            e = res.by_alias.get(_key(doc.text[a:b]))
+            if e is None:
+                e = res._new(doc.text[a:b], "person")
+            elif e.kind == "organisation" and e.name == doc.text[a:b]:
+                e.kind = "person"  # "Al Root" looked like two everyday words; the credit line says who
+                res._alias(e, e.name)
+            if e.kind == "person":
+                e.add(a, b, "name")
+                author = sent.kind == "byline" or (_BYLINE.match(line) and not _CREDIT.search(line))
+                e.role = e.role or ("author of the article" if author else "journalist")
+                e.role_evidence = e.role_evidence or (sent.start, b)
+                e.side = "media"
+
+
+_LONE_NAME = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4}")
+# "(Reporting by A in X and B in Y; Editing by C)", "A contributed to this report."
+_CREDIT = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by\b|\bcontributed\s+to\s+this")
+_CREDIT_NAME = re.compile(
+    r"(?P<lead>\b(?:[Bb]y|and|writer|[Cc]ontact|to)\s+|&\s+|;\s+)?(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})"
+)
+
+
+def _person_part(name: str) -> str:
+    """ "Harriet Cole Political" -> "Harriet Cole": a trailing everyday word is the desk, not the name."""
+    words = name.split()
+    while len(words) > 2 and is_common_word(words[-1]) and not is_given_name(words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 def _state_of(word: str) -> str:

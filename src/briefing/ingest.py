@@ -267,7 +267,16 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _URL_OR_MAIL = re.compile(r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-_BYLINE_BY = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'’ -]+)?$")
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+_BYLINE_BY = re.compile(
+    r"^(?:By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s+(?:and|&)\s+[A-Z][\w.'’ -]+)?$"
+    # "By Nadia Farouk in Cairo and Henok Tesfaye in Addis Ababa", "By Laura Brennan, Health Correspondent"
+    rf"|By\s+{_NAME}(?:\s+in\s+[A-Z][\w .'’-]{{1,30}})?(?:\s*(?:,|and|&)\s+[^.!?]{{1,60}})?$"
+    # "Katja Mlakar, Europe columnist", "Harriet Cole Political correspondent"
+    rf"|{_NAME},?\s+(?:[A-Za-z]+\s+){{0,3}}(?i:columnist|correspondent|editor|reporter|writer|contributor)s?$"
+    # "Ravindra Joshi / TNN / Updated: Jun 10, 2025, 13:41 IST"
+    rf"|{_NAME}\s*/\s*[A-Z][\w .]{{1,30}}\s*/.*$)"
+)
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|bin|al|da|di|le)){1,4}$")
 _STOPWORDS = frozenset(
     "a an the of to in on at for and or but by with from as is are was be not its it into".split()

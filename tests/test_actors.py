@@ -295,3 +295,17 @@ def test_bylines_and_credit_lines_name_journalists_not_quoted_speakers() -> None
     for journalist in ("Priya Raman", "Clare Fenwick", "Maria Delgado"):
         assert roles[journalist] == ("journalist", "media")
     assert "Associated Press" not in roles and roles.get("Amira Nassar", ("", ""))[1] != "media"
+
+
+def test_rivers_dams_and_regions_are_places_and_banks_keep_their_country() -> None:
+    idx = _run(
+        "Dam dispute deepens\n"
+        "Water levels at the Roseires dam rose as the Grand Ethiopian Renaissance Dam (GERD) filled.\n"
+        "Analysts in the Horn of Africa watched the giant Nile dam closely, and Bank Indonesia said "
+        "it was watching too. Morgan Stanley said in a note that risks were rising.\n"
+    )
+    kinds = {a.name: a.kind for a in idx.actors}
+    assert kinds["Roseires"] == kinds["Horn of Africa"] == kinds["Nile"] == "place"
+    assert kinds["Grand Ethiopian Renaissance Dam"] == "place" and "GERD" not in kinds
+    assert kinds["Bank Indonesia"] == "organisation"
+    assert "Morgan Stanley" in kinds  # not "Morgan" and the Falklands' capital

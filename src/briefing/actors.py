@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from briefing.actors_detect import Cand, Detector
-from briefing.actors_lexicon import LEGAL_SUFFIXES, ORG_TAILS, PARTY_WORDS, fold, is_common_word
+from briefing.actors_lexicon import LEGAL_SUFFIXES, ORG_TAILS, PARTY_WORDS, SAY_VERBS, fold, is_common_word
 from briefing.claims_cues import is_speaker_noun
 from briefing.model import Actor, ActorIndex, Document, Mention
 from briefing.registry import Registry
@@ -302,7 +302,7 @@ class Resolver:
         long = {}
         for e in self.ents:
             words = [w for w in e.name.split() if w[:1].isupper()]
-            if e.kind == "organisation" and len(words) >= 2:
+            if e.kind in ("organisation", "place") and len(words) >= 2:  # "... Renaissance Dam (GERD)"
                 long.setdefault("".join(w[0] for w in words), e)
         named_by = {
             k: o for o in self.ents if o.kind == "organisation" and not o.name.isupper() for k in o.aliases
@@ -367,12 +367,12 @@ _PERSON_BEFORE = re.compile(
     r"lawyer|attorney|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*,?\s*$"
 )
 _ORG_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:said|says|told|reported|reports|announced|wrote|stated|confirmed|spokesman|"
-    r"spokeswoman|spokesperson|officials?|executives?|shares|stock|chief|CEO|founder|analysts?)\b"
+    r"(?:['’]s)?\s+(?:"
+    + "|".join(sorted(SAY_VERBS))
+    + r"|spokesman|spokeswoman|spokesperson|officials?|executives?|shares|stock|chief|CEO|founder"
+    + r"|analysts?)\b"
 )
-_ORG_BEFORE = re.compile(
-    r"(?:\b(?:at|from|told|joined|via|with|by|on|of|for|to)\s+(?:the\s+)?|\bthe\s+|\b(?:of|at)\s+)$"
-)
+_ORG_BEFORE = re.compile(r"\b(?:at|from|told|joined|via|with|by|on|of|for|to)\s+(?:the\s+)?$")
 
 
 def _generic_plural(word: str) -> bool:

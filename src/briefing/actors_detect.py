@@ -19,6 +19,8 @@ from spacy.tokens import Token
 
 from briefing.actors_lexicon import (
     AFFILIATION_WORDS,
+    GEO_HEADS,
+    GEO_TAILS,
     GOVERNMENT_NOUNS,
     HONORIFICS,
     NAME_JOINERS,
@@ -286,12 +288,16 @@ class Detector:
             return False  # "ACLU of Missouri", "NAACP of Georgia": the chapter's name
         if entry.kind == "place":  # cities and regions: only alone or after "of" ("Becerra of California")
             return (i, e) == (a, b) or (after_of and e == b)
+        if entry.how == "demonym" and a < i and e < b and _is_cap(toks[i - 1]) and toks[i - 1].text != "of":
+            return False  # "Grand Ethiopian Renaissance Dam": an adjective inside a name
         before = toks[i - 1] if i > a else None
         if i == a and e < b and entry.how == "name" and is_given_name(toks[i].text) and _name_like(toks[e]):
             return fold(toks[e].text) in self.places  # "Jordan Ames", "Chad Smith": a given name
-        # "Steve Israel", "Jim Jordan": a country's name as a surname
+        if i > a and e == b and toks[i - 1].text.lower() in ORG_HEADS:
+            return False  # "Bank Indonesia"
+        # "Steve Israel", "Jim Jordan", "Morgan Stanley": a country's or a capital's name as a surname
         return not (
-            entry.how == "name"
+            entry.how in ("name", "metonym")
             and e == b
             and before is not None
             and _name_like(before)
@@ -479,6 +485,13 @@ class Detector:
             return None  # an adjective ("European nations", "Western support")
         if b - a == 1 and _plural_demonym(text):
             return None
+        geo_next = _GEO_NEXT.match(self.doc.text, toks[b - 1].idx + len(toks[b - 1]))
+        if (
+            last in GEO_TAILS
+            or geo_next
+            or (b - a >= 3 and toks[a].text.lower() in GEO_HEADS and toks[a + 1].text == "of")
+        ):
+            return self._cand(a, b, "place")  # "Blue Nile River", "the Roseires dam", "Horn of Africa"
         if _DOMAIN.match(text) or (text.isupper() and len(text) >= 2 and b - a == 1):
             return self._cand(a, b, "organisation")
         shouted = text.isupper() and (len(text) > 6 or text.lower() in self.lower)
@@ -513,6 +526,7 @@ class Detector:
         return Cand(s, e, self.doc.text[s:e], kind, how)
 
 
+_GEO_NEXT = re.compile(r"\s+(?:river|dam|valley|basin|delta|reservoir|canal)\b")
 _PERSON_NEXT = re.compile(r",\s+who\b|\s+\([DRI]\b|['’]s\s+(?:wife|husband|son|daughter|father|mother)\b")
 _PARTY_STATE = re.compile(r"\(\s*[DRI]\s*-\s*[A-Z][\w.]*(?:\s?[A-Z][\w.]*)?\s*\)")
 _SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III"})

@@ -96,7 +96,8 @@ ORG_TAILS = frozenset(
     airways motors steel energy oil petroleum media news times post journal herald guardian review
     network networks broadcasting television radio press service services authority board bureau
     assembly parliament congress senate army navy force forces police guard brigade movement front
-    alliance coalition organisation organization trust exchange markets research labs laboratories
+    alliance coalition organisation organization trust exchange markets research labs laboratories regulator
+    watchdog
     hospital clinic church mission society club team unit command administration government cabinet
     street average index stock stocks""".split()
 )
@@ -313,3 +314,11 @@ def is_common_word(word: str) -> bool:
     if "-" in word.strip("-"):
         return False  # wordfreq splits "Ji-hoon" into two common syllables
     return zipf_frequency(word.lower(), "en") >= COMMON_WORD_ZIPF
+
+
+# Natural features and works that are places, not actors: "Blue Nile River", "Roseires dam", "Horn of Africa"
+GEO_TAILS = frozenset(
+    """river valley sea ocean gulf strait desert basin peninsula delta lake lakes mountains mountain dam canal
+    bay coast island islands plateau plain plains range reservoir falls glacier""".split()
+)
+GEO_HEADS = frozenset("horn gulf bay sea lake mount cape strait isle sea bight".split())

@@ -232,3 +232,21 @@ def test_wire_and_newspaper_furniture_is_boilerplate() -> None:
         "For more than a decade the bank has held rates in winter.\n"
     )
     assert [k for _, k in kinds(text)][1:] == ["body"] + ["boilerplate"] * 6 + ["body"]  # 2 in the last
+
+
+def test_a_date_line_under_the_headline_is_the_publication_date() -> None:
+    cases = {
+        "Rates held\nBy Jane Doe\nTue 24 Mar 2026 06.00 GMT\nThe bank held rates on Sunday.\n": date(
+            2026, 3, 24
+        ),
+        "Rates held\nFriday 29 August 2025 18:05, UK\nThe bank held rates.\n": date(2025, 8, 29),
+        "Rates held\nJane Doe / TNN / Updated: Jun 10, 2025, 13:41 IST\nThe bank held rates.\n": date(
+            2025, 6, 10
+        ),
+        "Rates held\nMarch 18, 2026 1:05 pm CET\nThe bank held rates.\n": date(2026, 3, 18),
+    }
+    for text, want in cases.items():
+        found = infer_published(text)
+        assert found is not None and found[0] == want, text
+    story = "Rates held\n" + "The bank met.\n" * 8 + "Monday 3 March 2025\n"
+    assert infer_published(story) is None  # a date deep in the story is not the publication's

@@ -343,14 +343,28 @@ _FULL_DATE = (
 )
 _PUBLISHED_CUES = re.compile(
     rf"(?:\btoday,?\s+(?:is\s+)?"
-    rf"|^(?:published|posted|updated|first published|date)\s*(?:on\s*)?:?\s*)({_FULL_DATE})",
+    rf"|(?:^|[|/]\s*)(?:published|posted|updated|first published|date)\s*(?:on\s*)?:?\s*)({_FULL_DATE})",
     re.IGNORECASE | re.MULTILINE,
 )
+# A line near the top that is only a date, perhaps with a time: "Tue 24 Mar 2026 06.00 GMT",
+# "Friday 29 August 2025 18:05, UK", "March 18, 2026 1:05 pm CET"
+_DATE_LINE = re.compile(
+    rf"^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?\s+)?({_FULL_DATE})"
+    r"(?:,?\s+\d{1,2}[.:]\d\d(?:\s*[ap]\.?m\.?)?)?(?:,?\s+[A-Z]{2,4}\b)?(?:,\s*\w+)?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_TOP_LINES = 8  # a date line further down is a date in the story, not the publication's
 
 
 def infer_published(text: str) -> tuple[date, Span] | None:
-    """A publication date the article states itself ("today, Thursday, May 15, 2025"; "Published: ...")."""
+    """A publication date the article states itself ("today, Thursday, May 15, 2025"; "Published: ...";
+    a date line under the headline)."""
     for m in _PUBLISHED_CUES.finditer(text):
+        d = _parse_full_date(m)
+        if d:
+            return d, (m.start(1), m.end(1))
+    top = "\n".join(text.split("\n")[:_TOP_LINES])
+    for m in _DATE_LINE.finditer(top):
         d = _parse_full_date(m)
         if d:
             return d, (m.start(1), m.end(1))

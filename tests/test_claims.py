@@ -287,3 +287,8 @@ def test_a_time_or_channel_phrase_between_cue_and_clause_is_skipped() -> None:
         ("Pieter Vos", "indirect", "it was monitoring the dredging closely."),
         ("Marta Kowalczyk", "indirect", "the deal remained subject to approval."),
     ]
+
+
+def test_a_claim_nested_at_the_start_of_reported_content_is_not_a_second_claim() -> None:
+    got = attributed("Vos said he had requested a meeting with the minister next week.")
+    assert got == [("Pieter Vos", "indirect", "he had requested a meeting with the minister next week.")]

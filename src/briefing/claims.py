@@ -676,7 +676,7 @@ def _cut_at_next(drafts: list[Draft], text: str) -> list[Draft]:
                 continue
             for x in group:
                 mark = _claim_mark(x)
-                inside = d.start < mark < d.end and mark >= d.cue_end
+                inside = d.start <= mark < d.end and mark >= d.cue_end
                 if x is d or id(x) in dropped or x.cue_start < 0 or not inside:
                     continue
                 if _TRAIL_CONJ.search(text, d.start, mark) or (x.subject and x.subject.how == "main"):

@@ -309,3 +309,20 @@ def test_rivers_dams_and_regions_are_places_and_banks_keep_their_country() -> No
     assert kinds["Grand Ethiopian Renaissance Dam"] == "place" and "GERD" not in kinds
     assert kinds["Bank Indonesia"] == "organisation"
     assert "Morgan Stanley" in kinds  # not "Morgan" and the Falklands' capital
+
+
+def test_and_inside_organisation_names_but_not_between_two_names() -> None:
+    idx = _run(
+        "Unions weigh strike\n"
+        "Harriet Cole Political correspondent\n"
+        "Mark Ellery, general secretary of the Health and Care Workers Union, said members would vote. "
+        "The Securities and Exchange Commission said it would act, and Nomura named SBI and ICICI Bank. "
+        "Okafor told MPs the offer was fair.\n"
+    )
+    kinds = {a.name: a for a in idx.actors}
+    assert kinds["Health and Care Workers Union"].kind == "organisation"
+    assert kinds["Mark Ellery"].affiliation == "Health and Care Workers Union"
+    assert kinds["Securities and Exchange Commission"].kind == "organisation"
+    assert "SBI and ICICI Bank" not in kinds and "ICICI Bank" in kinds
+    assert "Harriet Cole Political" not in kinds and kinds["Harriet Cole"].side == "media"
+    assert kinds["MPs"].side != "media"  # "told MPs" is no interview

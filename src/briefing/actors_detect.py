@@ -125,7 +125,13 @@ class Detector:
             and not self.doc.text[s.start : s.end].rstrip("\"'”’").endswith((".", "!", "?"))
         }
         self.boiler_tokens: set[int] = set()
-        boiler = {s.id for s in self.doc.sentences if s.kind == "boilerplate"}
+        # boilerplate and author lines: their names are read by the byline rules ("Harriet Cole Political")
+        boiler = {
+            s.id
+            for s in self.doc.sentences
+            if s.kind == "boilerplate"
+            or (s.kind == "byline" and not _LONE_NAME.fullmatch(self.doc.text[s.start : s.end].strip()))
+        }
         cased: dict[int, bool] = {}
         prev = None
         for tok in self.sdoc:
@@ -197,12 +203,27 @@ class Detector:
         )
 
     def _org_and(self, i: int, j: int) -> bool:
-        """ "Department of Health and Social Care": "and" inside an office's name after "of"."""
+        """ "Department of Health and Social Care", "Health and Care Workers Union", "Securities and
+        Exchange Commission": "and" inside an organisation's name."""
         toks = self.sdoc
+        if toks[j].text != "and":
+            return False
+        if toks[i].text.lower() in ORG_HEADS | {"secretary", "minister", "bureau", "commission"} and any(
+            toks[k].text == "of" for k in range(i, j)
+        ):
+            return True
+        k = j + 1
+        while k < len(toks) and _is_cap(toks[k]) and k - j <= 4:
+            k += 1
+        left = " ".join(t.text for t in toks[i:j])
         return (
-            toks[j].text == "and"
-            and toks[i].text.lower() in ORG_HEADS | {"secretary", "minister", "bureau", "commission"}
-            and any(toks[k].text == "of" for k in range(i, j))
+            k - 1 > j
+            and toks[k - 1].text.lower() in ORG_TAILS
+            and j - i <= 2
+            and fold(left) not in self.places
+            and all(
+                is_common_word(t.text) and not t.text.isupper() for t in toks[i:j]
+            )  # not "SBI and ICICI Bank"
         )
 
     def _name_hyphen(self, i: int, j: int) -> bool:
@@ -526,6 +547,7 @@ class Detector:
         return Cand(s, e, self.doc.text[s:e], kind, how)
 
 
+_LONE_NAME = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4}")  # a quote's speaker on its own line
 _GEO_NEXT = re.compile(r"\s+(?:river|dam|valley|basin|delta|reservoir|canal)\b")
 _PERSON_NEXT = re.compile(r",\s+who\b|\s+\([DRI]\b|['’]s\s+(?:wife|husband|son|daughter|father|mother)\b")
 _PARTY_STATE = re.compile(r"\(\s*[DRI]\s*-\s*[A-Z][\w.]*(?:\s?[A-Z][\w.]*)?\s*\)")

@@ -194,6 +194,12 @@ def _role_after(doc: Document, s: int, t: int) -> tuple[int, int] | None:
     a = t + m.end()
     rest = doc.text[a : sent.end]
     stop = _APPOSITIVE_STOP.search(rest)
+    while (
+        stop
+        and re.match(r"\s(?:and|but)\s", stop.group())
+        and re.search(r"[A-Z][\w’'-]*$", rest[: stop.start()])
+    ):
+        stop = _APPOSITIVE_STOP.search(rest, stop.end())  # "of the Health and Care Workers Union"
     end = a + (stop.start() if stop else len(rest))
     phrase = doc.text[a:end]
     words = phrase.split()
@@ -705,7 +711,10 @@ def describe_sides(doc: Document, res: Resolver) -> None:
     for e in res.ents:
         if e.kind == "organisation":
             _org_side(e)
-            interviewer = any(s in told for s, _, _ in e.mentions)  # "told the BBC"
+            looks_media = e.name.isupper() or any(w in MEDIA_TAILS for w in e.name.lower().split())
+            interviewer = looks_media and any(
+                s in told for s, _, _ in e.mentions
+            )  # "told the BBC", not "MPs"
             if e.side == "unknown" and (fold(e.name) in NEWS_AGENCIES or interviewer):
                 e.side = "media"
     spans = sorted(

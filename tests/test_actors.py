@@ -326,3 +326,16 @@ def test_and_inside_organisation_names_but_not_between_two_names() -> None:
     assert "SBI and ICICI Bank" not in kinds and "ICICI Bank" in kinds
     assert "Harriet Cole Political" not in kinds and kinds["Harriet Cole"].side == "media"
     assert kinds["MPs"].side != "media"  # "told MPs" is no interview
+
+
+def test_specialists_and_pollsters_are_outside_experts() -> None:
+    idx = _run(
+        "Heat study\n"
+        "Dr Eric Feldman, an epidemiologist at the University of Leeds, wrote that the paper was sound. "
+        "Sophie Grant, an associate director at the pollster, said support was falling.\n"
+    )
+    experts = {a.name: a.role for a in idx.actors if a.side == "expert" and a.kind == "person"}
+    assert experts == {
+        "Eric Feldman": "epidemiologist at the University of Leeds",
+        "Sophie Grant": "associate director at the pollster",
+    }

@@ -219,7 +219,13 @@ def _role_after(doc: Document, s: int, t: int) -> tuple[int, int] | None:
 
 
 def _role_word(w: str) -> bool:
-    return re.sub(r"[’']s$", "", w).strip(",.").lower() in ROLE_NOUNS
+    """An office or profession: a role noun, or a specialist ("epidemiologist", "nephrologist")."""
+    word = re.sub(r"[’']s$", "", w).strip(",.").lower()
+    return (
+        word in ROLE_NOUNS
+        or word in EXPERT_NOUNS
+        or bool(re.fullmatch(r"\w{3,}olog(?:ist|er)|scientist|pollster", word))
+    )
 
 
 def _role_before(doc: Document, sdoc: SpacyDoc, s: int) -> tuple[int, int] | None:
@@ -781,7 +787,10 @@ def _person_side(
     role_words = {w.strip(",.").lower() for w in e.role.split()}
     if (
         role_words & EXPERT_NOUNS
-        or re.search(r"research|fact-?check|think[- ]tank", e.role.lower())
+        or re.search(
+            r"research|fact-?check|think[- ]tank|poll(?:ster|ing)|scientist|\w{4,}olog(?:ist|er)\b",
+            e.role.lower(),
+        )
         or (org is not None and org.expert)
     ):
         e.expert, e.side = True, "expert"

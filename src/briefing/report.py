@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -227,6 +228,13 @@ def _ipc_kernel_manager(sockets: Path) -> type[AsyncKernelManager]:
             super().__init__(**kwargs)
             self.transport = "ipc"
             self.ip = str(sockets / "kernel")
+
+        async def start_kernel(self, **kw):
+            # the kernel's own log ("KeyboardInterrupt caught in kernel" when a failed run stops it)
+            # would reach the user's terminal beside the one-line error; keep it for BRIEFING_DEBUG
+            if not os.environ.get("BRIEFING_DEBUG"):
+                kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super().start_kernel(**kw)
 
     return IPCKernelManager
 

@@ -317,7 +317,7 @@ def test_and_inside_organisation_names_but_not_between_two_names() -> None:
         "Harriet Cole Political correspondent\n"
         "Mark Ellery, general secretary of the Health and Care Workers Union, said members would vote. "
         "The Securities and Exchange Commission said it would act, and Nomura named SBI and ICICI Bank. "
-        "Okafor told MPs the offer was fair.\n"
+        "Okafor told MPs the offer was fair, and the House and Senate agreed.\n"
     )
     kinds = {a.name: a for a in idx.actors}
     assert kinds["Health and Care Workers Union"].kind == "organisation"
@@ -326,6 +326,7 @@ def test_and_inside_organisation_names_but_not_between_two_names() -> None:
     assert "SBI and ICICI Bank" not in kinds and "ICICI Bank" in kinds
     assert "Harriet Cole Political" not in kinds and kinds["Harriet Cole"].side == "media"
     assert kinds["MPs"].side != "media"  # "told MPs" is no interview
+    assert "House and Senate" not in kinds
 
 
 def test_specialists_and_pollsters_are_outside_experts() -> None:

@@ -217,7 +217,7 @@ class Detector:
             k += 1
         left = " ".join(t.text for t in toks[i:j])
         return (
-            k - 1 > j
+            k - 1 > j + 1  # two words at least after "and": not "House and Senate"
             and toks[k - 1].text.lower() in ORG_TAILS
             and j - i <= 2
             and fold(left) not in self.places

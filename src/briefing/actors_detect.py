@@ -130,7 +130,7 @@ class Detector:
             s.id
             for s in self.doc.sentences
             if s.kind == "boilerplate"
-            or (s.kind == "byline" and not _LONE_NAME.fullmatch(self.doc.text[s.start : s.end].strip()))
+            or (s.kind == "byline" and not LONE_NAME.fullmatch(self.doc.text[s.start : s.end].strip()))
         }
         cased: dict[int, bool] = {}
         prev = None
@@ -547,7 +547,7 @@ class Detector:
         return Cand(s, e, self.doc.text[s:e], kind, how)
 
 
-_LONE_NAME = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4}")  # a quote's speaker on its own line
+LONE_NAME = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4}")  # a quote's speaker on its own line
 _GEO_NEXT = re.compile(r"\s+(?:river|dam|valley|basin|delta|reservoir|canal)\b")
 _PERSON_NEXT = re.compile(r",\s+who\b|\s+\([DRI]\b|['’]s\s+(?:wife|husband|son|daughter|father|mother)\b")
 _PARTY_STATE = re.compile(r"\(\s*[DRI]\s*-\s*[A-Z][\w.]*(?:\s?[A-Z][\w.]*)?\s*\)")

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc as SpacyDoc
 
 from briefing.actors import TYPO_RATIO, Ent, Resolver, _key
+from briefing.actors_detect import LONE_NAME
 from briefing.actors_lexicon import (
     EXPERT_NOUNS,
     LEADER_TITLES,
@@ -337,7 +338,7 @@ def _bylines(doc: Document, res: Resolver) -> None:
     """The article's authors and the journalists a credit line names, as people on the media's side."""
     for sent in doc.sentences:
         line = doc.text[sent.start : sent.end]
-        if sent.kind == "byline" and _LONE_NAME.fullmatch(line.strip()) and not _BYLINE.match(line):
+        if sent.kind == "byline" and LONE_NAME.fullmatch(line.strip()) and not _BYLINE.match(line):
             continue  # the speaker of the quote above, not an author
         if sent.kind != "byline" and not (
             sent.kind == "boilerplate" and (_BYLINE.match(line) or _CREDIT.search(line))
@@ -364,7 +365,6 @@ def _bylines(doc: Document, res: Resolver) -> None:
                 e.side = "media"
 
 
-_LONE_NAME = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4}")
 # "(Reporting by A in X and B in Y; Editing by C)", "A contributed to this report."
 _CREDIT = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled)\s+by\b|\bcontributed\s+to\s+this")
 _CREDIT_NAME = re.compile(

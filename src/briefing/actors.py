@@ -201,8 +201,8 @@ class Resolver:
         organisation word or "at/from/told ..." before it makes an organisation ("told Reuters"); a word
         with none of these ("Okay", "Talks", "Week") names no actor.
         """
+        text = self.doc.text
         for k, cands in self.lone_words.items():
-            text = self.doc.text
             if _generic_plural(cands[0].text):
                 continue  # "Analysts told Reuters": unnamed sources, which the claims stage groups
             if owner := self._sole_org_ending_in(k):  # "the Commission" = the European Commission

@@ -88,8 +88,10 @@ def tokenize(doc: Document) -> SpacyDoc:
 
 def _is_cap(tok: Token) -> bool:
     t = tok.text
+    if not t[:1].isupper():
+        return False
     acronym = t.isupper() and 2 <= len(t) <= 5 and t.isalpha()  # "WHO", "IT" are names in capitals
-    if not t[:1].isupper() or (fold(t) in NOT_NAMES and not acronym):
+    if fold(t) in NOT_NAMES and not acronym:
         return False
     return any(c.isalpha() for c in t) and not t.isdigit()
 

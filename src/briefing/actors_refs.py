@@ -338,28 +338,29 @@ def _bylines(doc: Document, res: Resolver) -> None:
     """The article's authors and the journalists a credit line names, as people on the media's side."""
     for sent in doc.sentences:
         line = doc.text[sent.start : sent.end]
-        if sent.kind == "byline" and LONE_NAME.fullmatch(line.strip()) and not _BYLINE.match(line):
-            continue  # the speaker of the quote above, not an author
-        if sent.kind != "byline" and not (
-            sent.kind == "boilerplate" and (_BYLINE.match(line) or _CREDIT.search(line))
-        ):
+        by, credit = bool(_BYLINE.match(line)), bool(_CREDIT.search(line))
+        if sent.kind == "byline":
+            if LONE_NAME.fullmatch(line.strip()) and not by:
+                continue  # the speaker of the quote above, not an author
+        elif not (sent.kind == "boilerplate" and (by or credit)):
             continue
+        author = sent.kind == "byline" or (by and not credit)
         for m in _CREDIT_NAME.finditer(line):
             if not (m.group("lead") or (m.start() == 0 and sent.kind == "byline")):
                 continue  # "... in Cairo", "Associated Press writer ..."
             a = sent.start + m.start("name")
             b = a + len(_person_part(m.group("name")))
-            if fold(doc.text[a:b]) in place_table() or len(doc.text[a:b].split()) < 2:
+            name = doc.text[a:b]
+            if fold(name) in place_table() or len(name.split()) < 2:
                 continue
-            e = res.by_alias.get(_key(doc.text[a:b]))
+            e = res.by_alias.get(_key(name))
             if e is None:
-                e = res._new(doc.text[a:b], "person")
-            elif e.kind == "organisation" and e.name == doc.text[a:b]:
+                e = res._new(name, "person")
+            elif e.kind == "organisation" and e.name == name:
                 e.kind = "person"  # "Al Root" looked like two everyday words; the credit line says who
                 res._alias(e, e.name)
             if e.kind == "person":
                 e.add(a, b, "name")
-                author = sent.kind == "byline" or (_BYLINE.match(line) and not _CREDIT.search(line))
                 e.role = e.role or ("author of the article" if author else "journalist")
                 e.role_evidence = e.role_evidence or (sent.start, b)
                 e.side = "media"
@@ -556,7 +557,7 @@ def _fits_description(e: Ent, noun: str) -> bool:
     hints = _ORG_KIND_HINTS.get(noun)
     if hints is None:  # company, firm, retailer, lender, group: any organisation but a party, a medium
         words = name.split()  # or a public body ("the company" is never the European Commission)
-        public = any(w in _PUBLIC_BODY for w in words) or (len(words) == 1 and words[0] in _PUBLIC_BODY)
+        public = any(w in _PUBLIC_BODY for w in words)
         return not any(w in PARTY_WORDS for w in words) and e.side != "media" and not public
     return any(h in name or h in e.role.lower() for h in hints)
 

@@ -292,7 +292,8 @@ class MentionLookup:
     def best(self, start: int, end: int) -> Mention | None:
         """The mention nearest the head (the end) of a noun phrase; the longest among equals."""
         hits = [m for m in self.overlapping(start, end) if m.actor_id in self.actors]
-        head = [m for m in hits if m.end <= self._of_at(start, end)]  # "Luka Horvat of Parsifal Research"
+        cut = self._of_at(start, end)
+        head = [m for m in hits if m.end <= cut]  # "Luka Horvat of Parsifal Research"
         return max(head or hits, key=lambda m: (min(m.end, end), m.end - m.start), default=None)
 
     def _of_at(self, start: int, end: int) -> int:

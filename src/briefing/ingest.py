@@ -363,7 +363,7 @@ def infer_published(text: str) -> tuple[date, Span] | None:
         d = _parse_full_date(m)
         if d:
             return d, (m.start(1), m.end(1))
-    top = "\n".join(text.split("\n")[:_TOP_LINES])
+    top = "\n".join(text.split("\n", _TOP_LINES)[:_TOP_LINES])  # not the whole of a long text
     for m in _DATE_LINE.finditer(top):
         d = _parse_full_date(m)
         if d:

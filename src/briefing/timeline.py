@@ -198,8 +198,11 @@ def clause_tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
     return best[2] if best else ""
 
 
-def _clause_bounds(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
-    for m in _CLAUSE_BREAK.finditer(text, a, b):
+def _clause_bounds(
+    text: str, a: int, b: int, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK
+) -> tuple[int, int]:
+    """The stretch of text[a:b] between the clause breaks around text[start:end]."""
+    for m in breaks.finditer(text, a, b):
         if m.end() <= start:
             a = m.end()
         elif m.start() >= end:
@@ -970,13 +973,7 @@ _MAX_WORDS = 22
 
 def describe(text: str, lo: int, hi: int, start: int, end: int) -> str:
     """A short extractive description: the clause holding the expression, trimmed to a few words."""
-    a, b = lo, hi
-    for m in _CLAUSE.finditer(text, lo, hi):
-        if m.end() <= start:
-            a = m.end()
-        elif m.start() >= end:
-            b = m.start()
-            break
+    a, b = _clause_bounds(text, lo, hi, start, end, _CLAUSE)
     clause = text[a:b].strip(' ,;:–—"“”')
     if len(clause.split()) < 4:
         clause = text[lo:hi].strip()

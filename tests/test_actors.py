@@ -273,10 +273,15 @@ def test_a_states_ministry_is_its_own_organisation_on_that_states_side() -> None
         "Dam talks fail\n"
         "South Korea's finance ministry said on Wednesday it was monitoring currency moves.\n"
         "Russia’s defence ministry said its forces had taken the village.\n"
+        "The head of Russia’s military intelligence agency was there, the talks aim at limiting "
+        "Ukraine’s military and Egypt’s foreign ministry spokesman spoke.\n"
     )
     sides = {a.name: (a.kind, a.side) for a in idx.actors}
     assert sides["South Korea’s finance ministry"] == ("organisation", "South Korea")
     assert sides["Russia’s defence ministry"] == ("organisation", "Russia")
+    assert "Russia’s military" not in sides  # the agency is the body, not "Russia's military"
+    assert sides["Ukraine’s military"] == ("organisation", "Ukraine")
+    assert sides["Egypt’s foreign ministry"] == ("organisation", "Egypt")
 
 
 def test_bylines_and_credit_lines_name_journalists_not_quoted_speakers() -> None:

@@ -285,6 +285,9 @@ _STATE_BODY = re.compile(
     r"transport|culture|labou?r|industry|home|information|commerce|emergencies|emergency|"
     r"situations)\s+)?(?:ministry|military|army|armed\s+forces|navy|air\s+force|central\s+bank|embassy|"
     r"cabinet|presidency|foreign\s+office|state\s+media|electoral\s+commission|supreme\s+court))\b"
+    # the body ends the noun phrase: not "Russia's military intelligence agency"
+    r"(?!\s+(?!(?:and|or|but|said|says|has|had|have|is|was|were|are|will|would|could|on|in|at|to|of|for|"
+    r"that|which|who|spokesman|spokeswoman|spokesperson)\b)[a-z]{3,}\b)"
 )
 
 

@@ -51,7 +51,7 @@ bench: $(STAMP) ## benchmark report and extract against a floor measured in the 
 	$(PY) -m briefing.bench
 
 pdf: report ## print the seed's (or ARTICLE's) briefing to PDF with headless Chromium
-	@$(PY) -m briefing.pdf $(report_args)
+	@$(PY) -m briefing.report.pdf $(report_args)
 
 # Chromium (Debian) and axe-core (npm) for the browser tests; skipped quietly where they cannot be installed.
 browser: ## install Chromium and axe-core for the browser tests

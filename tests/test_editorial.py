@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.editorial import find_editorial
+from briefing.claims.editorial import find_editorial
 from briefing.ingest import build_document
 
 

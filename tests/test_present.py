@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing import charts
-from briefing import present as P
 from briefing.ingest import build_document
 from briefing.io import Bundle, load, write_extraction
 from briefing.model import Actor, ActorIndex, Claim, Event, Expert, Extraction, Finding, Mention
+from briefing.present import charts
+from briefing.present import html as P
 
 # An invented story (no real article): a port strike in a made-up country.
 ARTICLE = "\n".join(

@@ -108,7 +108,7 @@ def test_disk_full_while_writing_keeps_the_previous_report(
     seed_report: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ENOSPC in the middle of a run: a clean InputError, the earlier briefing untouched."""
-    from briefing import report
+    from briefing.report import run as report
 
     out = tmp_path / "kept"
     shutil.copytree(seed_report, out)

@@ -18,9 +18,9 @@ from collections import Counter
 from rapidfuzz import fuzz
 from spacy.tokens import Doc as SpacyDoc
 
-from briefing.actors import TYPO_RATIO, Ent, Resolver, _key
-from briefing.actors_detect import LONE_NAME
-from briefing.actors_lexicon import (
+from briefing.actors.detect import LONE_NAME
+from briefing.actors.resolve import TYPO_RATIO, Ent, Resolver, _key
+from briefing.lexicon.words import (
     EXPERT_NOUNS,
     LEADER_TITLES,
     MEDIA_TAILS,

@@ -20,8 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from briefing import present as P
 from briefing.io import Bundle
+from briefing.present import html as P
 
 # Okabe–Ito: distinguishable with colour-blindness, dark enough for text on white
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#555555")

@@ -20,16 +20,16 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from briefing.claims_cues import (
+from briefing.claims.cues import (
     THAT_ONLY,
     claim_type,
     find_cues,
     hedges_in,
     is_participle,
-    is_speaker_noun,
     lemma_of,
 )
-from briefing.claims_speakers import (
+from briefing.claims.editorial import find_editorial
+from briefing.claims.speakers import (
     PRONOUNS,
     SKIP_WORDS,
     WINDOW,
@@ -40,7 +40,7 @@ from briefing.claims_speakers import (
     pronoun_kinds,
     right_subject,
 )
-from briefing.editorial import find_editorial
+from briefing.lexicon.words import is_speaker_noun
 from briefing.model import Actor, ActorIndex, Claim, Document, Mention, Quote, Sentence, Span
 
 _CLOSE_MARKS = "”\"’'»"

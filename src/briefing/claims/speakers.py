@@ -15,7 +15,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from briefing.claims_cues import is_speaker_noun
+from briefing.lexicon.words import is_speaker_noun
 from briefing.model import Actor, ActorIndex, Mention, Span
 
 WINDOW = 300  # characters read around a cue: bounded, so long texts stay linear

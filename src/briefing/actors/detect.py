@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from briefing.actors_lexicon import (
+from briefing.lexicon.words import (
     AFFILIATION_WORDS,
     GEO_HEADS,
     GEO_TAILS,

@@ -55,7 +55,7 @@ def print_pdf(html: Path, pdf: Path, timeout: float = 120) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="briefing.pdf", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="briefing.report.pdf", description=__doc__.splitlines()[0])
     ap.add_argument("article", type=Path)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--published")  # accepted so `make pdf` can pass the report's arguments through

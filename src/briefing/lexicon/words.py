@@ -8,6 +8,7 @@ article.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -322,3 +323,43 @@ GEO_TAILS = frozenset(
     bay coast island islands plateau plain plains range reservoir falls glacier""".split()
 )
 GEO_HEADS = frozenset("horn gulf bay sea lake mount cape strait isle sea bight".split())
+
+
+# Common nouns that can head the subject of a statement ("the brokerage said", "officials say").
+# A reported claim whose subject is neither an actor, a pronoun, a name nor one of these is dropped
+# ("the talks suggest", "maximalist demands").
+SPEAKER_NOUNS = frozenset(
+    """official spokesman spokeswoman spokesperson analyst expert economist strategist minister president
+    leader secretary chairman chairwoman chair chief executive ceo cfo director head manager management
+    company firm brokerage bank lender government ministry department agency office police prosecutor
+    lawyer attorney judge court report statement study survey poll source critic supporter opponent
+    resident witness diplomat aide adviser advisor campaign party group organisation organization union
+    committee commission council authority authorities regulator investor observer commentator
+    researcher scientist doctor activist candidate senator representative lawmaker legislator governor
+    mayor member people voter newspaper paper outlet network website release letter document filing memo
+    lawsuit complaint analysis note team staff officer commander general military army administration
+    delegation negotiator envoy ambassador correspondent reporter journalist editor author writer founder
+    owner fellow professor student worker employee protester demonstrator user customer citizen
+    participant respondent partner ally allies rival opposition country nation state government regime
+    board panel institute center centre think-tank foundation charity ngo association federation
+    spokesmen officials man woman mother father family lawmakers insider insiders broker trader
+    economists executives leaders sources someone anyone everyone nobody other others both many
+    some""".split()
+)
+
+
+# Agent-noun endings: "fishermen", "economists", "historians", "lawmakers", "inspectors".
+_AGENT = re.compile(r"\w{3,}(?:man|men|woman|women|ists|ians|ers|ors|ants)$")
+_NOT_AGENT = frozenset(
+    "numbers figures data papers matter matters other order orders power powers water "
+    "factor factors border borders sector sectors quarter quarters".split()
+)
+
+
+def is_speaker_noun(word: str) -> bool:
+    w = word.lower().strip("’'")
+    if w in SPEAKER_NOUNS or (w.endswith("s") and w[:-1] in SPEAKER_NOUNS):
+        return True
+    return (w.endswith("ies") and w[:-3] + "y" in SPEAKER_NOUNS) or (
+        bool(_AGENT.fullmatch(w)) and w not in _NOT_AGENT
+    )

@@ -17,9 +17,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from briefing.actors_detect import Cand, Detector
-from briefing.actors_lexicon import LEGAL_SUFFIXES, ORG_TAILS, PARTY_WORDS, SAY_VERBS, fold, is_common_word
-from briefing.claims_cues import is_speaker_noun
+from briefing.actors.detect import Cand
+from briefing.lexicon.words import (
+    LEGAL_SUFFIXES,
+    ORG_TAILS,
+    PARTY_WORDS,
+    SAY_VERBS,
+    fold,
+    is_common_word,
+    is_speaker_noun,
+)
 from briefing.model import Actor, ActorIndex, Document, Mention
 from briefing.registry import Registry
 
@@ -442,22 +449,7 @@ def _key(s: str) -> str:
 # ---------------------------------------------------------------------- the stage
 
 
-def find_actors(doc: Document, registry: Registry | None = None) -> ActorIndex:
-    """Every actor of ``doc`` with all its mentions; ids "A1", "A2", ... in order of first mention."""
-    from briefing.actors_refs import add_references, describe_roles, describe_sides
-
-    det = Detector(doc)
-    res = Resolver(doc)
-    res.resolve(det.candidates())
-    describe_roles(doc, det.sdoc, res)
-    add_references(doc, det.sdoc, res)
-    describe_sides(doc, res)
-    if registry is not None:
-        _apply_registry(res, registry)
-    return _index(res)
-
-
-def _apply_registry(res: Resolver, registry: Registry) -> None:
+def apply_registry(res: Resolver, registry: Registry) -> None:
     """Reviewed knowledge fills what the text leaves blank; it never creates an actor."""
     for e in res.ents:
         entry = registry.lookup(e.name)
@@ -472,7 +464,7 @@ def _apply_registry(res: Resolver, registry: Registry) -> None:
             e.side = entry.side
 
 
-def _index(res: Resolver) -> ActorIndex:
+def to_index(res: Resolver) -> ActorIndex:
     ents = sorted((e for e in res.ents if e.mentions), key=lambda e: e.first)
     actors, mentions = [], []
     for n, e in enumerate(ents, 1):

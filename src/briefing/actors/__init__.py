@@ -1,0 +1,29 @@
+"""Actors stage: every person, organisation, state and place the article names, once each, with every
+way the text refers to it.
+
+``detect`` finds candidate names, ``resolve`` merges them into actors, ``refs`` adds the references that
+are not names (titles, descriptions, pronouns) and reads roles, sides and groups.
+"""
+
+from __future__ import annotations
+
+from briefing.actors.detect import Detector
+from briefing.actors.refs import add_references, describe_roles, describe_sides
+from briefing.actors.resolve import Resolver, apply_registry, to_index
+from briefing.model import ActorIndex, Document
+from briefing.registry import Registry
+
+__all__ = ["find_actors"]
+
+
+def find_actors(doc: Document, registry: Registry | None = None) -> ActorIndex:
+    """Every actor of ``doc`` with all its mentions; ids "A1", "A2", ... in order of first mention."""
+    det = Detector(doc)
+    res = Resolver(doc)
+    res.resolve(det.candidates())
+    describe_roles(doc, det.sdoc, res)
+    add_references(doc, det.sdoc, res)
+    describe_sides(doc, res)
+    if registry is not None:
+        apply_registry(res, registry)
+    return to_index(res)

@@ -13,15 +13,15 @@ HEAD = "Harbour talks stall\n"
 
 def index(text: str, actors: dict[str, tuple[str, str, list[str]]]) -> ActorIndex:
     """Actors by id -> (name, kind, surfaces); a mention for every occurrence of every surface."""
-    idx = ActorIndex()
+    people, mentions = [], []
     for aid, (name, kind, surfaces) in actors.items():
-        idx.actors.append(Actor(aid, name, kind))
+        people.append(Actor(aid, name, kind))
         for surface in surfaces:
             start = text.find(surface)
             while start >= 0:
-                idx.mentions.append(Mention(aid, surface, start, start + len(surface)))
+                mentions.append(Mention(aid, surface, start, start + len(surface)))
                 start = text.find(surface, start + 1)
-    return idx
+    return ActorIndex(tuple(people), tuple(mentions))
 
 
 PEOPLE = {
@@ -34,7 +34,7 @@ PEOPLE = {
 def claims_of(body: str, actors: dict | None = None) -> tuple[str, list[Claim]]:
     text = HEAD + body + "\n"
     doc = build_document(text)
-    return text, find_claims(doc, index(text, actors if actors is not None else PEOPLE))
+    return text, list(find_claims(doc, index(text, actors if actors is not None else PEOPLE)).claims)
 
 
 def attributed(body: str, actors: dict | None = None) -> list[tuple[str, str, str]]:
@@ -188,8 +188,10 @@ def test_unnamed_sources_become_one_group_actor_each() -> None:
         "Presidential hopeful Vos said he would run."
     )
     text = HEAD + body + "\n"
-    idx = index(text, PEOPLE)
-    claims = find_claims(build_document(text), idx)
+    before = index(text, PEOPLE)
+    found = find_claims(build_document(text), before)
+    claims, idx = found.claims, before.merged(found.actors, found.mentions)
+    assert len(before.actors) == len(PEOPLE)  # the stage returns its actors; the index it read is unchanged
     by_speaker = {c.speaker: c.speaker_id for c in claims if c.mode == "indirect"}
     assert set(by_speaker) == {"Aides", "Many analysts", "Pieter Vos"}
     groups = [a for a in idx.actors if a.kind == "group"]

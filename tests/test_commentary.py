@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from briefing.commentary import contrasts, find_experts, finding_kind, likelihood
@@ -39,7 +40,7 @@ def build() -> tuple[Document, ActorIndex, list[Claim]]:
         Mention("A1", "The Riverland government", *span(TEXT, "The Riverland government")),
         Mention("A2", "Maria Olsen", *span(TEXT, "Maria Olsen")),
     ]
-    idx = ActorIndex([gov, olsen, dam], mentions)
+    idx = ActorIndex((gov, olsen, dam), tuple(mentions))
     claims = [
         claim("C1", gov, "indirect", "it is ready for a fair deal in the talks on the dam.", "said"),
         claim(
@@ -70,16 +71,17 @@ def test_expert_found_from_description_with_channel() -> None:
 def test_parties_are_not_experts() -> None:
     doc, idx, claims = build()
     minister = Actor(
-        "A1", "Riverland government", "organisation", role="minister of water", role_evidence=(0, 5)
+        "A1", "Riverland government", "organisation", role="minister of water", role_start=0, role_end=5
     )
-    idx.actors[0] = minister
+    idx = replace(idx, actors=(minister, *idx.actors[1:]))
     experts, _ = find_experts(doc, idx, claims)
     assert "A1" not in {x.actor_id for x in experts}
 
 
 def test_flagged_expert_is_kept() -> None:
     doc, idx, claims = build()
-    idx.actors[0] = Actor("A1", "Riverland government", "organisation", expert=True)
+    flagged = Actor("A1", "Riverland government", "organisation", expert=True)
+    idx = replace(idx, actors=(flagged, *idx.actors[1:]))
     experts, _ = find_experts(doc, idx, claims)
     assert {x.actor_id for x in experts} == {"A1", "A2"}
 

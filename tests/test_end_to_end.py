@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.io import COLUMNS
+from briefing.io import columns
 from tests.conftest import ARTICLES, ROOT, SEED, articles_or_skip, run_cli
 
 # The contract's columns (../shared/eval/README.md), which must come first and in this order.
@@ -35,7 +35,7 @@ def read(folder: Path, name: str) -> list[dict[str, str]]:
     with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         assert reader.fieldnames[: len(CONTRACT.get(name, []))] == CONTRACT.get(name, [])
-        assert reader.fieldnames == COLUMNS[name]
+        assert reader.fieldnames == columns(name)
         return list(reader)
 
 
@@ -173,3 +173,20 @@ def test_relative_paths_from_another_folder(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == str(tmp_path / "out" / "briefing" / "briefing.html")
     check_html((tmp_path / "out" / "briefing" / "briefing.html").read_text(encoding="utf-8"))
+
+
+def test_an_extraction_reads_back_as_the_objects_that_were_written(tmp_path: Path) -> None:
+    """io.read_extraction is the inverse of write_extraction: same rows, same types, same offsets."""
+    from briefing.io import read_extraction, write_extraction
+    from briefing.pipeline import extract_file
+
+    ex = extract_file(SEED)
+    write_extraction(ex, tmp_path)
+    back = read_extraction(tmp_path)
+    assert back.document.text == ex.document.text
+    assert back.document.sentences == ex.document.sentences
+    assert back.document.quotes == ex.document.quotes
+    assert back.actors.actors == ex.actors.counted().actors
+    assert set(back.actors.mentions) == set(ex.actors.mentions)
+    assert (back.claims, back.events) == (ex.claims, ex.events)
+    assert (back.experts, back.findings) == (ex.experts, ex.findings)

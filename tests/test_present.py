@@ -183,7 +183,14 @@ def build_fixture(
         Finding("A4", "prediction", c7.text, c7.start, c7.end, "C7", "very likely", "very likely"),
         Finding("A4", "judgement", c8.text, c8.start, c8.end, "C8", "likely", "probably"),
     ]
-    ex = Extraction(doc, ActorIndex(actors, mentions), claims, events, experts, findings)
+    ex = Extraction(
+        doc,
+        ActorIndex(tuple(actors), tuple(mentions)),
+        tuple(claims),
+        tuple(events),
+        tuple(experts),
+        tuple(findings),
+    )
     folder.mkdir(parents=True, exist_ok=True)
     write_extraction(ex, folder)
     return load(folder)
@@ -192,7 +199,7 @@ def build_fixture(
 def empty_fixture(folder: Path, text: str = "Nothing happened today.\n") -> Bundle:
     doc = build_document(text, "empty.txt", None)
     folder.mkdir(parents=True, exist_ok=True)
-    write_extraction(Extraction(doc, ActorIndex(), [], []), folder)
+    write_extraction(Extraction(doc, ActorIndex(), (), ()), folder)
     return load(folder)
 
 

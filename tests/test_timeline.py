@@ -179,7 +179,9 @@ def test_events_carry_sentence_actors_and_tense() -> None:
     doc = build_document(text, "t.txt", THURSDAY)
     start = text.index("The dockers")
     union = Actor("A1", "Dockers' Union", "organisation")
-    idx = ActorIndex([union], [Mention("A1", "The dockers' union", start, start + len("The dockers' union"))])
+    idx = ActorIndex(
+        (union,), (Mention("A1", "The dockers' union", start, start + len("The dockers' union")),)
+    )
     events = find_events(doc, idx, [])
     assert len(events) == 1
     e = events[0]

@@ -1,164 +1,163 @@
-"""Write the extraction as the CSV contract (../shared/eval/README.md) and read it back for notebooks.
+"""The extraction's CSV contract (../shared/eval/README.md), defined once, by the model's dataclasses.
 
-The contract's columns come first, in its order; extra columns follow them.
+Each table is a dataclass of ``briefing.model``: its fields, in order, are the CSV's columns (a field's
+``column`` metadata renames it, e.g. ``Claim.id`` -> ``claim_id``). The contract's columns come first in
+each dataclass, so extra columns follow them. ``write_extraction`` writes a folder, ``read_extraction``
+reads it back into the same objects, and ``load`` gives the notebooks one DataFrame per table.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+import typing
+from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from briefing.model import Extraction
+from briefing.model import (
+    Actor,
+    ActorIndex,
+    Claim,
+    Document,
+    Event,
+    Expert,
+    Extraction,
+    Finding,
+    Mention,
+    Paragraph,
+    Quote,
+    Sentence,
+)
 
 if TYPE_CHECKING:  # pandas costs a second to import; extraction does not need it
     import pandas as pd
 
-COLUMNS = {
-    "sentences": ["sentence_id", "start", "end", "paragraph", "kind"],
-    "actors": [
-        "actor_id",
-        "name",
-        "kind",
-        "role",
-        "affiliation",
-        "side",
-        "mentions",
-        "group",
-        "expert",
-        "role_start",
-        "role_end",
-        "notes",
-    ],
-    "mentions": ["actor_id", "surface", "start", "end", "how"],
-    "claims": [
-        "claim_id",
-        "speaker_id",
-        "speaker",
-        "cue",
-        "mode",
-        "text",
-        "start",
-        "end",
-        "sentence_id",
-        "cue_start",
-        "cue_end",
-        "claim_type",
-        "hedges",
-        "speaker_surface",
-    ],
-    "events": [
-        "event_id",
-        "date_text",
-        "start",
-        "end",
-        "date",
-        "precision",
-        "description",
-        "actor_ids",
-        "sentence_id",
-        "tense",
-    ],
-    "experts": ["actor_id", "name", "credentials", "evidence_start", "evidence_end", "channel"],
-    "findings": ["expert_id", "kind", "text", "start", "end", "claim_id", "likelihood", "likelihood_words"],
+TABLES: dict[str, type] = {
+    "sentences": Sentence,
+    "actors": Actor,
+    "mentions": Mention,
+    "claims": Claim,
+    "events": Event,
+    "experts": Expert,
+    "findings": Finding,
 }
+LIST_SEPARATOR = ";"  # tuple fields (an event's actor ids) are written joined by this
 
 
-def _rows(ex: Extraction) -> dict[str, list[list[object]]]:
-    doc, idx = ex.document, ex.actors
-    counts: dict[str, int] = {}
-    for m in idx.mentions:
-        counts[m.actor_id] = counts.get(m.actor_id, 0) + 1
+def _column(f) -> str:
+    return f.metadata.get("column", f.name)
+
+
+def columns(table: str) -> list[str]:
+    """The CSV columns of a table, in order."""
+    return [_column(f) for f in fields(TABLES[table])]
+
+
+def _types(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, tuple):
+        return LIST_SEPARATOR.join(map(str, value))
+    return value
+
+
+def _parse(value: str, kind: Any) -> object:
+    if kind is bool:
+        return value not in ("", "0", "False", "false")
+    if kind is int:
+        return int(value) if value not in ("", None) else -1
+    if typing.get_origin(kind) is tuple:
+        return tuple(v for v in value.split(LIST_SEPARATOR) if v)
+    return value
+
+
+def _rows(ex: Extraction) -> dict[str, list[object]]:
+    mentions = sorted(ex.actors.mentions, key=lambda m: (m.start, m.end))
     return {
-        "sentences": [[s.id, s.start, s.end, s.paragraph, s.kind] for s in doc.sentences],
-        "actors": [
-            [
-                a.id,
-                a.name,
-                a.kind,
-                a.role,
-                a.affiliation,
-                a.side,
-                counts.get(a.id, 0),
-                a.group,
-                int(a.expert),
-                *(a.role_evidence or ("", "")),
-                a.notes,
-            ]
-            for a in idx.actors
-        ],
-        "mentions": [
-            [m.actor_id, m.surface, m.start, m.end, m.how]
-            for m in sorted(idx.mentions, key=lambda m: (m.start, m.end))
-        ],
-        "claims": [
-            [
-                c.id,
-                c.speaker_id,
-                c.speaker,
-                c.cue,
-                c.mode,
-                c.text,
-                c.start,
-                c.end,
-                c.sentence_id,
-                c.cue_start,
-                c.cue_end,
-                c.claim_type,
-                c.hedges,
-                c.speaker_surface,
-            ]
-            for c in ex.claims
-        ],
-        "events": [
-            [
-                e.id,
-                e.date_text,
-                e.start,
-                e.end,
-                e.date,
-                e.precision,
-                e.description,
-                ";".join(e.actor_ids),
-                e.sentence_id,
-                e.tense,
-            ]
-            for e in ex.events
-        ],
-        "experts": [
-            [x.actor_id, x.name, x.credentials, x.evidence_start, x.evidence_end, x.channel]
-            for x in ex.experts
-        ],
-        "findings": [
-            [f.expert_id, f.kind, f.text, f.start, f.end, f.claim_id, f.likelihood, f.likelihood_words]
-            for f in ex.findings
-        ],
+        "sentences": list(ex.document.sentences),
+        "actors": list(ex.actors.counted().actors),
+        "mentions": mentions,
+        "claims": list(ex.claims),
+        "events": list(ex.events),
+        "experts": list(ex.experts),
+        "findings": list(ex.findings),
     }
 
 
 def write_extraction(ex: Extraction, out: Path) -> None:
-    """article.txt, the CSVs and document.json into ``out`` (which must exist)."""
+    """article.txt, one CSV per table and document.json into ``out`` (which must exist)."""
     doc = ex.document
     # newline="" keeps the text byte-exact: offsets must line up with the file
     with (out / "article.txt").open("w", encoding="utf-8", newline="") as f:
         f.write(doc.text)
     for name, rows in _rows(ex).items():
+        names = [f.name for f in fields(TABLES[name])]
         with (out / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
             w = csv.writer(f)
-            w.writerow(COLUMNS[name])
-            w.writerows(rows)
+            w.writerow(columns(name))
+            w.writerows([_cell(getattr(r, n)) for n in names] for r in rows)
     meta = {
         "source": doc.source,
         "published": doc.published.isoformat() if doc.published else None,
         "published_from": doc.published_from,
         "published_evidence": list(doc.published_evidence) if doc.published_evidence else None,
         "characters": len(doc.text),
-        "paragraphs": len(doc.paragraphs),
+        "paragraphs": [[p.start, p.end] for p in doc.paragraphs],
         "quotes": [[q.start, q.end, q.paragraph, q.group, int(q.closed)] for q in doc.quotes],
     }
     (out / "document.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def read_table(folder: Path, table: str) -> list:
+    """One CSV of an extraction folder as the model's objects (an absent file gives none)."""
+    path = Path(folder) / f"{table}.csv"
+    if not path.exists():
+        return []
+    cls = TABLES[table]
+    types = _types(cls)
+    by_column = {_column(f): f.name for f in fields(cls)}
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [
+        cls(**{by_column[c]: _parse(v, types[by_column[c]]) for c, v in row.items() if c in by_column})
+        for row in rows
+    ]
+
+
+def read_extraction(folder: str | Path) -> Extraction:
+    """An extraction folder read back into the model: the inverse of ``write_extraction``."""
+    folder = Path(folder)
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    meta_path = folder / "document.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    paragraphs = tuple(Paragraph(i, a, b) for i, (a, b) in enumerate(meta.get("paragraphs") or []))
+    quotes = tuple(Quote(a, b, p, g, bool(c)) for a, b, p, g, c in meta.get("quotes") or [])
+    evidence = meta.get("published_evidence")
+    doc = Document(
+        text=text,
+        source=meta.get("source", folder.name),
+        paragraphs=paragraphs,
+        sentences=tuple(read_table(folder, "sentences")),
+        quotes=quotes,
+        published=date.fromisoformat(meta["published"]) if meta.get("published") else None,
+        published_from=meta.get("published_from", "unknown"),
+        published_evidence=tuple(evidence) if evidence else None,
+    )
+    actors = ActorIndex(tuple(read_table(folder, "actors")), tuple(read_table(folder, "mentions")))
+    return Extraction(
+        doc,
+        actors,
+        tuple(read_table(folder, "claims")),
+        tuple(read_table(folder, "events")),
+        tuple(read_table(folder, "experts")),
+        tuple(read_table(folder, "findings")),
+    )
 
 
 @dataclass
@@ -185,37 +184,28 @@ class Bundle:
         return self.span(s.start.iloc[0], s.end.iloc[0]) if len(s) else ""
 
 
-def load(folder: str | Path) -> Bundle:
-    """Read an extraction folder written by ``briefing extract``."""
+def frame(folder: Path, table: str) -> pd.DataFrame:
+    """One CSV as a DataFrame: integer columns as int (absent values -1), the rest as text."""
     import pandas as pd
 
+    path = Path(folder) / f"{table}.csv"
+    cols = columns(table)
+    if not path.exists():
+        return pd.DataFrame(columns=cols)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    types = _types(TABLES[table])
+    for f in fields(TABLES[table]):
+        col = _column(f)
+        if col in df.columns and types[f.name] in (int, bool):
+            df[col] = pd.to_numeric(df[col], errors="coerce").fillna(-1).astype(int)
+    return df
+
+
+def load(folder: str | Path) -> Bundle:
+    """Read an extraction folder written by ``briefing extract``."""
     folder = Path(folder)
     text = (folder / "article.txt").read_text(encoding="utf-8")
     meta_path = folder / "document.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    frames = {}
-    for name, cols in COLUMNS.items():
-        path = folder / f"{name}.csv"
-        df = (
-            pd.read_csv(path, dtype=str, keep_default_na=False)
-            if path.exists()
-            else pd.DataFrame(columns=cols)
-        )
-        for col in df.columns:
-            if col in {
-                "start",
-                "end",
-                "sentence_id",
-                "paragraph",
-                "mentions",
-                "role_start",
-                "role_end",
-                "evidence_start",
-                "evidence_end",
-                "cue_start",
-                "cue_end",
-                "expert",
-            }:
-                df[col] = pd.to_numeric(df[col], errors="coerce").fillna(-1).astype(int)
-        frames[name] = df
+    frames = {name: frame(folder, name) for name in TABLES}
     return Bundle(folder=folder, text=text, meta=meta, **frames)

@@ -6,15 +6,26 @@ All offsets are Python ``str`` indices into ``Document.text``, end exclusive.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from typing import Literal, get_args
 
 Span = tuple[int, int]
 
-SENTENCE_KINDS = ("headline", "body", "byline", "boilerplate")
-ACTOR_KINDS = ("person", "organisation", "state", "place", "group")
-CLAIM_MODES = ("direct", "indirect", "editorial", "unattributed")
+SentenceKind = Literal["headline", "body", "byline", "boilerplate"]
+ActorKind = Literal["person", "organisation", "state", "place", "group"]
+ClaimMode = Literal["direct", "indirect", "editorial", "unattributed"]
+SENTENCE_KINDS: tuple[str, ...] = get_args(SentenceKind)
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+CLAIM_MODES: tuple[str, ...] = get_args(ClaimMode)
+
+
+def column(name: str) -> dict[str, str]:
+    """Field metadata: the field is written to its CSV under ``name`` (see ``briefing.io``)."""
+    return {"column": name}
 
 
 @dataclass(frozen=True)
@@ -26,11 +37,11 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Sentence:
-    id: int
+    id: int = field(metadata=column("sentence_id"))
     start: int
     end: int
     paragraph: int
-    kind: str  # one of SENTENCE_KINDS
+    kind: SentenceKind
 
 
 @dataclass(frozen=True)
@@ -81,16 +92,22 @@ class Document:
 
 @dataclass(frozen=True)
 class Actor:
-    id: str  # "A1", "A2", ... in order of first mention
+    id: str = field(metadata=column("actor_id"))  # "A1", "A2", ... in order of first mention
     name: str
-    kind: str  # one of ACTOR_KINDS
+    kind: ActorKind
     role: str = ""
     affiliation: str = ""
     side: str = "unknown"
-    role_evidence: Span | None = None
+    mentions: int = 0  # how many mentions the index holds (set by ``ActorIndex.counted``)
     group: str = ""  # e.g. "Russian delegation" when the text states membership
     expert: bool = False  # an outside analyst rather than a party
+    role_start: int = -1  # where the text states the role, -1 when it does not
+    role_end: int = -1
     notes: str = ""
+
+    @property
+    def role_evidence(self) -> Span | None:
+        return (self.role_start, self.role_end) if self.role_start >= 0 else None
 
 
 @dataclass(frozen=True)
@@ -99,15 +116,28 @@ class Mention:
     surface: str
     start: int
     end: int
-    how: str = "name"  # name, alias, typo, title, metonym, pronoun, demonym
+    how: str = "name"  # name, alias, typo, title, metonym, pronoun, demonym, description
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActorIndex:
     """The actors of a document and every place the text refers to them."""
 
-    actors: list[Actor] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    actors: tuple[Actor, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    def merged(self, actors: Sequence[Actor], mentions: Sequence[Mention]) -> ActorIndex:
+        """A new index with ``actors`` added and ``mentions`` added; a new mention replaces an earlier
+        one of the same span (a pronoun a later stage resolved differently). Counts are refreshed."""
+        spans = {(m.start, m.end) for m in mentions}
+        kept = [m for m in self.mentions if (m.start, m.end) not in spans]
+        merged = sorted([*kept, *mentions], key=lambda m: (m.start, m.end))
+        return ActorIndex((*self.actors, *actors), tuple(merged)).counted()
+
+    def counted(self) -> ActorIndex:
+        """The same index with each actor's ``mentions`` count set from its mentions."""
+        n = Counter(m.actor_id for m in self.mentions)
+        return ActorIndex(tuple(replace(a, mentions=n[a.id]) for a in self.actors), self.mentions)
 
     def get(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -123,11 +153,11 @@ class ActorIndex:
 
 @dataclass(frozen=True)
 class Claim:
-    id: str  # "C1", ...
+    id: str = field(metadata=column("claim_id"))  # "C1", ...
     speaker_id: str  # actor id, "" when there is none
     speaker: str  # the speaker's canonical name, or "" (editorial)
     cue: str  # the verb or phrase of communication ("said", "according to", "(byline)")
-    mode: str  # one of CLAIM_MODES
+    mode: ClaimMode
     text: str
     start: int
     end: int
@@ -143,7 +173,7 @@ class Claim:
 class Event:
     """A time expression, resolved against the publication date, and what happened then."""
 
-    id: str  # "E1", ...
+    id: str = field(metadata=column("event_id"))  # "E1", ...
     date_text: str
     start: int
     end: int
@@ -179,13 +209,13 @@ class Expert:
     channel: str = ""  # "in a lengthy post on X", "told Reuters", ...
 
 
-@dataclass
+@dataclass(frozen=True)
 class Extraction:
     """Everything extraction finds in one document; what ``io.write_extraction`` writes."""
 
     document: Document
     actors: ActorIndex
-    claims: list[Claim]
-    events: list[Event]
-    experts: list[Expert] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    claims: tuple[Claim, ...]
+    events: tuple[Event, ...]
+    experts: tuple[Expert, ...] = ()
+    findings: tuple[Finding, ...] = ()

@@ -1,4 +1,7 @@
-"""Extraction, stage by stage: ingest -> actors -> claims -> commentary / timeline -> CSVs."""
+"""Extraction, stage by stage: ingest -> actors -> claims -> commentary / timeline -> CSVs.
+
+Each stage is a function from the model to new model objects; none changes what an earlier one made.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +20,11 @@ from briefing.timeline import find_events
 def extract_document(doc: Document, registry: Registry | None = None) -> Extraction:
     """Run every extraction stage on an ingested document."""
     actors = find_actors(doc, registry)
-    claims = find_claims(doc, actors)
-    experts, findings = find_experts(doc, actors, claims)
-    events = find_events(doc, actors, claims)
-    return Extraction(doc, actors, claims, events, experts, findings)
+    found = find_claims(doc, actors)
+    actors = actors.merged(found.actors, found.mentions)
+    experts, findings = find_experts(doc, actors, found.claims)
+    events = find_events(doc, actors, found.claims)
+    return Extraction(doc, actors, found.claims, tuple(events), tuple(experts), tuple(findings))
 
 
 def extract_file(path: str | Path, published: date | None = None, data_dir: Path | None = None) -> Extraction:

@@ -477,7 +477,8 @@ def to_index(res: Resolver) -> ActorIndex:
                 role=e.role,
                 affiliation=e.affiliation,
                 side=e.side,
-                role_evidence=e.role_evidence,
+                role_start=e.role_evidence[0] if e.role_evidence else -1,
+                role_end=e.role_evidence[1] if e.role_evidence else -1,
                 group=e.group,
                 expert=e.expert,
                 notes=e.notes,
@@ -489,4 +490,4 @@ def to_index(res: Resolver) -> ActorIndex:
                 seen.add((s, t))
                 mentions.append(Mention(aid, res.doc.text[s:t], s, t, how))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return ActorIndex(actors, mentions)
+    return ActorIndex(tuple(actors), tuple(mentions)).counted()

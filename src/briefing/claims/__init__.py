@@ -3,6 +3,6 @@ outlet's own voice. ``cues`` lists the communication verbs, ``speakers`` finds a
 of a cue, ``attribution`` builds the claims, ``editorial`` finds the writer's own opinion sentences.
 """
 
-from briefing.claims.attribution import find_claims
+from briefing.claims.attribution import ClaimsFound, find_claims
 
-__all__ = ["find_claims"]
+__all__ = ["ClaimsFound", "find_claims"]

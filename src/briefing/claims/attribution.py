@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from briefing.claims.cues import (
     THAT_ONLY,
@@ -770,18 +771,16 @@ def _unnamed_source(ctx: _Context, span: Span) -> tuple[str, str] | None:
     key = " ".join(w.lower() for w in rest)
     actor = ctx.unnamed.get(key)
     if actor is None:
-        index = ctx.mentions.index
         actor = Actor(
-            f"A{len(index.actors) + 1}",
+            f"A{len(ctx.mentions.all_actors) + 1}",
             surface[0].upper() + surface[1:],
             "group",
             notes="unnamed source, as the article describes it",
         )
-        index.actors.append(actor)
-        ctx.mentions.actors[actor.id] = actor
+        ctx.mentions.add_actor(actor)
         ctx.unnamed[key] = actor
     wording = ctx.text[span[0] : span[1]]
-    ctx.mentions.index.mentions.append(Mention(actor.id, wording, *span, how="description"))
+    ctx.mentions.add_mention(Mention(actor.id, wording, *span, how="description"))
     return actor.id, actor.name
 
 
@@ -834,9 +833,7 @@ def _adjacent_speaker(ctx: _Context, pronoun: str, d: Draft, prev: list[Draft]) 
 
 def _relink_pronoun(ctx: _Context, span: Span, actor_id: str) -> None:
     """Let mentions.csv say whom the pronoun stands for, as the claim does."""
-    index = ctx.mentions.index
-    index.mentions[:] = [m for m in index.mentions if not (m.start == span[0] and m.how == "pronoun")]
-    index.mentions.append(Mention(actor_id, ctx.text[span[0] : span[1]], *span, how="pronoun"))
+    ctx.mentions.add_mention(Mention(actor_id, ctx.text[span[0] : span[1]], *span, how="pronoun"))
 
 
 def _resolve_pronoun(ctx: _Context, pronoun: str, at: int, prev: list[Draft]) -> tuple[str, str] | None:
@@ -892,7 +889,15 @@ def _has_words(text: str, d: Draft) -> bool:
     return d.end - d.start >= 2 and sum(c.isalpha() for c in text[d.start : d.end]) >= 2
 
 
-def find_claims(doc: Document, actors: ActorIndex) -> list[Claim]:
+class ClaimsFound(NamedTuple):
+    """What the claims stage found: its claims, and the actors and mentions it adds to the index."""
+
+    claims: tuple[Claim, ...]
+    actors: tuple[Actor, ...]  # unnamed sources ("aides", "the campaign") made group actors
+    mentions: tuple[Mention, ...]  # their wordings, and pronouns resolved to a claim's speaker
+
+
+def find_claims(doc: Document, actors: ActorIndex) -> ClaimsFound:
     """Every attributed statement of the document, plus the outlet's editorial sentences."""
     ctx = _Context(doc, actors)
     direct = _direct_drafts(ctx)
@@ -903,4 +908,5 @@ def find_claims(doc: Document, actors: ActorIndex) -> list[Claim]:
     claims = _to_claims(ctx, drafts)
     claims.extend(find_editorial(doc, [(c.start, c.end) for c in claims]))
     claims.sort(key=lambda c: (c.start, c.end))
-    return [replace(c, id=f"C{i + 1}") for i, c in enumerate(claims)]
+    numbered = tuple(replace(c, id=f"C{i + 1}") for i, c in enumerate(claims))
+    return ClaimsFound(numbered, tuple(ctx.mentions.added_actors), tuple(ctx.mentions.added_mentions))

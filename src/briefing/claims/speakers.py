@@ -274,15 +274,34 @@ def first_subject(text: str, lo: int, hi: int) -> Subject | None:
 
 
 class MentionLookup:
-    """Mentions sorted by start, for overlap queries in logarithmic time."""
+    """Mentions sorted by start, for overlap queries in logarithmic time.
+
+    The claims stage may add actors (unnamed sources) and mentions (descriptions, pronouns it resolved):
+    they are kept here in ``added_actors`` / ``added_mentions`` and returned; the index it was built from
+    is never changed.
+    """
 
     def __init__(self, index: ActorIndex, text: str) -> None:
-        self.index = index
         self.index_text = text
+        self.all_actors: list[Actor] = list(index.actors)
         self.mentions = sorted(index.mentions, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.mentions]
         self.longest = max((m.end - m.start for m in self.mentions), default=0)
         self.actors = {a.id: a for a in index.actors}
+        self.added_actors: list[Actor] = []
+        self.added_mentions: list[Mention] = []
+
+    def add_actor(self, actor: Actor) -> None:
+        self.all_actors.append(actor)
+        self.actors[actor.id] = actor
+        self.added_actors.append(actor)
+
+    def add_mention(self, mention: Mention) -> None:
+        """Record a mention found by the claims stage (it replaces an earlier one of the same span)."""
+        self.added_mentions = [
+            m for m in self.added_mentions if (m.start, m.end) != (mention.start, mention.end)
+        ]
+        self.added_mentions.append(mention)
 
     def overlapping(self, start: int, end: int) -> list[Mention]:
         lo = bisect.bisect_left(self.starts, start - self.longest)
@@ -314,7 +333,7 @@ class MentionLookup:
     def by_surname(self, words: list[str]) -> Actor | None:
         """An actor whose name's last word (or whole name) is one of ``words`` (typos aside)."""
         keys = {w.lower().strip("’'s") for w in words if len(w) > 2}
-        for a in self.index.actors:
+        for a in self.all_actors:
             parts = a.name.split()
             if parts and (parts[-1].lower() in keys or a.name.lower() in keys):
                 return a

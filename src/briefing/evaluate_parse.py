@@ -4,9 +4,8 @@ Every gold sentence is parsed on the GOLD words and sentence split: a ``Doc`` is
 words (multiword-token ranges and empty nodes skipped, ``SpaceAfter=No`` honoured), one sentence per Doc
 (the parser may not split it), and the pipeline's components run on it. Printed: UAS and LAS with
 punctuation included and excluded (a word is punctuation when its gold relation is ``punct``), tagging
-accuracy (gold XPOS against spaCy's Penn ``tag_``; gold UPOS against ``pos_``), both per EWT genre too,
-words per second, and the
-model's own tokenisation and sentence split on the documents' raw text.
+accuracy (gold XPOS against spaCy's Penn ``tag_``; gold UPOS against ``pos_``), the converted scores and
+XPOS per EWT genre, words per second, and the model's own tokenisation and sentence split of the raw text.
 
 The model predicts ClearNLP dependencies (OntoNotes converted by ClearNLP), not UD, so its raw attachment
 score against UD understates it: UD heads content words, ClearNLP heads function words. Three rows:

@@ -10,7 +10,7 @@ OUT ?=
 report_args = $(ARTICLE) $(if $(PUBLISHED),--published $(PUBLISHED)) $(if $(OUT),--out $(OUT))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lint format lab eval bench pdf browser clean
+.PHONY: help setup report test lint format lab eval bench bench-parse pdf browser clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -49,6 +49,20 @@ eval: $(STAMP) ## score extraction against the hand annotations (../shared and t
 
 bench: $(STAMP) ## benchmark report and extract against a floor measured in the same run
 	$(PY) -m briefing.bench
+
+# The parse against public gold nobody here made: UD English EWT test (CoNLL-U). EWT=path/to/file.conllu
+# points elsewhere; by default the file is taken from a local git copy of UniversalDependencies/UD_English-EWT
+# at release r2.16 (EWT_REPO, EWT_REV). Not part of `make test`: it takes about a minute.
+EWT_REPO ?= /work/.mirror/UniversalDependencies+UD_English-EWT/repo
+EWT_REV ?= r2.16
+EWT ?= build/en_ewt-ud-test-$(EWT_REV).conllu
+
+build/en_ewt-ud-test-%.conllu:
+	@mkdir -p build
+	git -C $(EWT_REPO) show $*:en_ewt-ud-test.conllu > $@.tmp && mv $@.tmp $@
+
+bench-parse: $(STAMP) $(EWT) ## UAS/LAS and tags of the spaCy model on UD English EWT test (EWT=file.conllu)
+	$(PY) -m briefing.evaluate_parse $(EWT)
 
 pdf: report ## print the seed's (or ARTICLE's) briefing to PDF with headless Chromium
 	@$(PY) -m briefing.report.pdf $(report_args)

@@ -10,7 +10,7 @@ OUT ?=
 report_args = $(ARTICLE) $(if $(PUBLISHED),--published $(PUBLISHED)) $(if $(OUT),--out $(OUT))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lint format lab eval bench pdf browser clean
+.PHONY: help setup report test lint format lab eval bench bench-editorial pdf browser clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -49,6 +49,10 @@ eval: $(STAMP) ## score extraction against the hand annotations (../shared and t
 
 bench: $(STAMP) ## benchmark report and extract against a floor measured in the same run
 	$(PY) -m briefing.bench
+
+bench-editorial: $(STAMP) ## editorial detector on a SUBJ/OBJ sentence TSV (DATA=path, e.g. CheckThat! test_en_labeled.tsv)
+	@test -n "$(DATA)" || { echo "usage: make bench-editorial DATA=path/to/sentences.tsv" >&2; exit 2; }
+	$(PY) -m briefing.evaluate_editorial $(DATA)
 
 pdf: report ## print the seed's (or ARTICLE's) briefing to PDF with headless Chromium
 	@$(PY) -m briefing.pdf $(report_args)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 
-from briefing.editorial_score import Assessment, assess, lexicon, owner, parser
+from briefing.editorial_score import Assessment, assess, hands_over, lexicon, owner, parser
 from briefing.model import Claim, Document, Sentence, Span
 
 THRESHOLD = 2
@@ -64,7 +64,8 @@ def _introduces_speech(doc: Document, sent: Sentence) -> bool:
     text = doc.text[prev.start : prev.end].rstrip()
     if prev.paragraph != sent.paragraph or not text.endswith(":"):
         return False
-    return bool(owner(parser()(text), lexicon()))
+    parsed = parser()(text)
+    return bool(hands_over(parsed, lexicon()) or owner(parsed, lexicon()))
 
 
 def _editorial(doc: Document, sent: Sentence, verdict: Assessment) -> bool:

@@ -58,6 +58,7 @@ FRAGMENT = 8  # words at most in a verbless aside
 NAME_SHARE = 0.2  # a fifth of the words are proper nouns
 FIRST_PERSON = frozenset({"i", "we"})
 OTHERS = frozenset({"he", "she", "they"})  # "it" and "you" own no opinion here
+OWNERS = frozenset({"his", "her", "their"})
 READER = frozenset({"you", "your", "yours", "we", "us", "our", "ours"})
 PERCEPTION = frozenset({"look", "seem", "appear", "sound"})
 _DEICTIC_VERDICT = re.compile(
@@ -83,18 +84,28 @@ class Phrases:
         """
         words = [t.lower_ for t in sent]
         lemmas = [t.lemma_.lower() for t in sent]
-        verbs = [t.lemma_.lower() if t.pos_ in ("VERB", "AUX") else t.lower_ for t in sent]
+        verbs = [_verb_forms(t) for t in sent]
         found = []
         i = 0
         while i < len(words):
             for n in range(min(self.longest, len(words) - i), 0, -1):
-                key = tuple(lemmas[i : i + n]) if n > 1 else (verbs[i],)
-                if tuple(words[i : i + n]) in self.items or key in self.items:
+                keys = {tuple(words[i : i + n]), tuple(lemmas[i : i + n])} if n > 1 else verbs[i]
+                if keys & self.items:
                     found.append((i, " ".join(words[i : i + n])))
                     i += n - 1
                     break
             i += 1
         return found
+
+
+def _verb_forms(t: Token) -> set[tuple[str, ...]]:
+    """The word itself and, for a verb, its lemma and plain stems ("hopes" is "hope", never "hop")."""
+    w = t.lower_
+    forms = {w}
+    if t.pos_ in ("VERB", "AUX"):
+        forms |= {t.lemma_.lower(), w.removesuffix("s"), w.removesuffix("d"), w.removesuffix("ed")}
+        forms |= {w.removesuffix("es"), w.removesuffix("ing"), w.removesuffix("ing") + "e"}
+    return {(f,) for f in forms}
 
 
 @dataclass(frozen=True)
@@ -110,6 +121,7 @@ class Lexicon:
     furniture: Phrases
     adjectives: Phrases
     descriptive: Phrases
+    speech_nouns: Phrases
 
 
 @dataclass(frozen=True)
@@ -152,10 +164,27 @@ def owner(sent: Doc | Span, lex: Lexicon) -> str:
     """The subject of a verb of saying, thinking or feeling when it is not the writer, or "according to"."""
     if "according to" in " ".join(t.lower_ for t in sent):
         return "according to"
+    colon = next((t.i - sent[0].i for t in sent if t.text == ":"), None)
+    if colon is not None and (speaker := hands_over(sent[:colon], lex)):
+        return speaker
     for i, _ in lex.attitude.find(sent):
         subj = _subject(sent[i]) if sent[i].pos_ in ("VERB", "AUX") else None
         if subj is not None and _someone_else(subj):
             return subj.text
+    return ""
+
+
+def hands_over(clause: Doc | Span, lex: Lexicon) -> str:
+    """The speaker a clause before a colon introduces: "The mayor put it bluntly:", "Her answer was:"."""
+    for t in clause:
+        if not t.dep_.startswith("nsubj"):
+            continue
+        if _someone_else(t):
+            return t.text
+        said = (t.lemma_.lower(),) in lex.speech_nouns.items
+        possessor = next((c for c in t.children if c.dep_ == "poss"), None)
+        if said and possessor is not None and (possessor.lower_ in OWNERS or _someone_else(possessor)):
+            return f"{possessor.text} {t.text}"
     return ""
 
 

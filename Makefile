@@ -10,7 +10,7 @@ OUT ?=
 report_args = $(ARTICLE) $(if $(PUBLISHED),--published $(PUBLISHED)) $(if $(OUT),--out $(OUT))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lint format lab eval bench bench-parse pdf browser clean
+.PHONY: help setup report test lint format lab eval bench bench-parse bench-editorial pdf browser clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -63,6 +63,10 @@ build/en_ewt-ud-test-%.conllu:
 
 bench-parse: $(STAMP) $(EWT) ## UAS/LAS and tags of the spaCy model on UD English EWT test (EWT=file.conllu)
 	$(PY) -m briefing.evaluate_parse $(EWT)
+
+bench-editorial: $(STAMP) ## editorial detector on a SUBJ/OBJ sentence TSV (DATA=path, e.g. CheckThat! test_en_labeled.tsv)
+	@test -n "$(DATA)" || { echo "usage: make bench-editorial DATA=path/to/sentences.tsv" >&2; exit 2; }
+	$(PY) -m briefing.evaluate_editorial $(DATA)
 
 pdf: report ## print the seed's (or ARTICLE's) briefing to PDF with headless Chromium
 	@$(PY) -m briefing.report.pdf $(report_args)

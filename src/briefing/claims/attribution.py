@@ -4,7 +4,7 @@
    sentence (``"...," said X`` / ``X said: "..."`` / ``"..." X told the BBC``), when a lone byline line
    follows it, or when it stands as a sentence of its own beside another claim of its paragraph (or
    fills a paragraph after one). Quoted terms inside a sentence (scare quotes) are not claims.
-2. Reported speech: every communication cue verb (``claims_cues``) outside quotes in a body sentence,
+2. Reported speech: every communication cue verb (``cues``) outside quotes in a body sentence,
    with its subject (``claims_speakers``) and its content: the ``that``-clause or complement after the
    cue, or the clause before a sentence-final ``..., X said`` / ``according to X``.
 3. Speakers are resolved in text order through the actor index; pronouns fall back to the previous

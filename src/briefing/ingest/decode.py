@@ -23,23 +23,27 @@ _MAGIC = {
 }
 
 
-def read_article(path: str | Path) -> str:
-    """Read and decode an article file, or raise InputError naming the problem."""
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of an article file (at most MAX_INPUT_BYTES), or InputError naming the problem."""
     p = Path(path)
     if not p.exists():
         raise InputError(p, "no such file")
     if p.is_dir():
-        raise InputError(p, "is a directory, not a text file")
+        raise InputError(p, "is a directory, not an article file")
     try:
         size = p.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(p, f"file is {size:,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes")
-        data = p.read_bytes()
+        return p.read_bytes()
     except PermissionError:
         raise InputError(p, "permission denied") from None
     except OSError as exc:
         raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
-    return decode(data, p)
+
+
+def read_article(path: str | Path) -> str:
+    """Read and decode a plain-text article file, or raise InputError naming the problem."""
+    return decode(read_bytes(path), Path(path))
 
 
 def decode(data: bytes, name: object = "<input>") -> str:

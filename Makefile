@@ -72,9 +72,10 @@ AEB_REV ?= 4a3bc979f76c0df73cb95fe272e2fc1b96f9f010
 AEB := build/aeb-$(AEB_REV)
 
 $(AEB)/ground-truth.json:
-	@mkdir -p $(AEB)/output
-	set -o pipefail; git -C $(AEB_REPO) archive $(AEB_REV) html evaluate.py | tar -x -C $(AEB)
-	for f in output/trafilatura.json output/readability.json; do git -C $(AEB_REPO) show $(AEB_REV):$$f > $(AEB)/$$f; done
+	@mkdir -p $(AEB)/output $(AEB)/html
+	set -o pipefail; git -C $(AEB_REPO) archive $(AEB_REV):html | tar -x -C $(AEB)/html
+	for f in evaluate.py output/trafilatura.json output/readability.json; do \
+	  git -C $(AEB_REPO) show $(AEB_REV):$$f > $(AEB)/$$f || exit 1; done
 	git -C $(AEB_REPO) show $(AEB_REV):ground-truth.json > $@.tmp && mv $@.tmp $@
 
 bench-ingest: $(STAMP) $(AEB)/ground-truth.json ## web pages: F1 on the article-extraction-benchmark, beside its published figures

@@ -100,7 +100,7 @@ def kind_check(ev: ModuleType, truth: dict, texts: dict) -> tuple[Counter, Count
 
 def row(name: str, version: str, m: dict) -> str:
     return (
-        f"{name:<34} {version:<9} {m['f1']:.3f} ± {m['f1_std']:.3f}  {m['precision']:.3f} ± "
+        f"{name:<36} {version:<9} {m['f1']:.3f} ± {m['f1_std']:.3f}  {m['precision']:.3f} ± "
         f"{m['precision_std']:.3f}  {m['recall']:.3f} ± {m['recall_std']:.3f}"
     )
 
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pages)} pages, {seconds:.1f} s ({per_page:.0f} ms a page); refused: {len(refused)}")
     for line in refused:
         print(f"  refused: {line}")
-    print(f"\n{'':<34} {'version':<9} {'F1':<13}  {'precision':<13}  {'recall':<13}")
+    print(f"\n{'':<36} {'version':<9} {'F1':<13}  {'precision':<13}  {'recall':<13}")
     print(row("briefing (article.txt, no headline)", trafilatura.__version__, ev.evaluate(truth, bodies, n)))
     print(row("briefing (article.txt as written)", trafilatura.__version__, ev.evaluate(truth, texts, n)))
     print(

@@ -5,8 +5,8 @@ footers and comments are left out. A .docx is a ZIP archive: before python-docx 
 declared sizes are checked (MAX_UNPACKED_BYTES in all, MAX_UNPACK_RATIO to one for any large member), so a
 zip bomb is refused without being unpacked; python-docx's XML parser resolves no entities.
 
-The file's "created" date is when the file was made, not when the article was published: it is kept as a
-note, never used as the publication date. Its "author" is whoever made the file, which the briefing says.
+The file's "created" date is when the file was made, not when the article was published: it is never used
+as the publication date. Its "author" is whoever made the file, which the briefing says.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ def from_docx(data: bytes, name: object) -> Extracted:
             found(styled, "the Word file's title-styled paragraph"),
         ),
         author=found(props.author, "the Word file's document properties (who made the file)"),
-        notes={"created": props.created.isoformat() if props.created else ""},
     )
 
 

@@ -8,6 +8,7 @@ JSON-LD is read with json.loads. Pages saved as one file (.mhtml) are unpacked w
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import email
 import email.policy
 import logging
@@ -23,6 +24,7 @@ from briefing.ingest.source import Extracted, Found, first, found, join_paragrap
 MIN_BODY_CHARS = 150
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_HEADLINE_WITHIN = 3  # trafilatura may keep the headline among the body's first lines (after a kicker)
 _LIST_MARK = re.compile(r"^- (?=\S)")  # trafilatura's text output marks list items "- "
 
 
@@ -54,7 +56,7 @@ def from_mhtml(data: bytes, name: object) -> Extracted:
 
 
 def _with_url(e: Extracted, url: Found) -> Extracted:
-    return Extracted(e.text, e.format, e.title, e.outlet, e.author, url, e.published, e.notes)
+    return dataclasses.replace(e, url=url)
 
 
 def decode_html(data: bytes, name: object) -> str:
@@ -98,9 +100,11 @@ def from_markup(markup: str, name: object) -> Extracted:
         )
     meta = _merge(page, result)
     title = meta["title"]
-    lines = body if title is None or _same(body[0], title.value) else [title.value, *body]
+    if title is not None:  # the headline heads article.txt once, wherever trafilatura left it near the top
+        head = [line for line in body[:_HEADLINE_WITHIN] if not _same(line, title.value)]
+        body = [title.value, *head, *body[_HEADLINE_WITHIN:]]
     return Extracted(
-        text=join_paragraphs(lines, name),
+        text=join_paragraphs(body, name),
         format="html",
         title=title,
         outlet=meta["outlet"],
@@ -120,14 +124,13 @@ def _same(a: str, b: str) -> bool:
 
 def _merge(page: dict, result) -> dict:
     """The page's own records first, then what trafilatura and htmldate read from the rest of the markup."""
-    t = result if result is not None else None
 
     def tf(attr: str, origin: str) -> Found | None:
-        return found(getattr(t, attr, None) or "", origin) if t is not None else None
+        return found(getattr(result, attr, None) or "", origin)
 
     outlet = first(page["outlet"], tf("sitename", "the page's markup (trafilatura)"))
     title = first(page["title"], tf("title", "the page's markup (trafilatura)"))
-    day = parse_day(getattr(t, "date", None)) if t is not None else None
+    day = parse_day(getattr(result, "date", None))
     return {
         "title": strip_outlet(title, outlet) if title else None,
         "outlet": outlet,

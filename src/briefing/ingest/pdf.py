@@ -7,7 +7,7 @@ page's header above the headline (when the document's title is one of the first 
 text layer (a scan), an encrypted, damaged or truncated one is refused with one line: no OCR offline.
 
 The PDF's creation date is when the file was made (a browser's print, a monitoring service's export), not
-when the article was published, so it is kept as a note and never used as the publication date.
+when the article was published, so it is never used as the publication date.
 """
 
 from __future__ import annotations
@@ -77,7 +77,6 @@ def from_pdf(data: bytes, name: object) -> Extracted:
         outlet=outlet,
         author=found(info.get("Author", ""), "the PDF's document properties"),
         url=found(footer_url, "the PDF's running footer (a browser's print)"),
-        notes={k.lower(): v for k, v in info.items() if k in ("Producer", "Creator", "CreationDate")},
     )
 
 

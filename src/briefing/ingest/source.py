@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from briefing.config import MAX_TEXT_CHARS
@@ -33,7 +33,6 @@ class Extracted:
     author: Found | None = None
     url: Found | None = None
     published: tuple[date, str] | None = None  # the date and where the file states it
-    notes: dict[str, str] = field(default_factory=dict)  # e.g. the PDF's producer, for the manifest
 
     def found(self) -> dict[str, Found]:
         """The metadata fields the file gave, by name."""

@@ -10,7 +10,7 @@ OUT ?=
 report_args = $(ARTICLE) $(if $(PUBLISHED),--published $(PUBLISHED)) $(if $(OUT),--out $(OUT))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lint format lab eval bench bench-parse bench-editorial pdf browser clean
+.PHONY: help setup report test lint format lab eval bench bench-parse bench-editorial bench-ingest pdf browser clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -67,6 +67,23 @@ bench-parse: $(STAMP) $(EWT) ## UAS/LAS and tags of the spaCy model on UD Englis
 bench-editorial: $(STAMP) ## editorial detector on a SUBJ/OBJ sentence TSV (DATA=path, e.g. CheckThat! test_en_labeled.tsv)
 	@test -n "$(DATA)" || { echo "usage: make bench-editorial DATA=path/to/sentences.tsv" >&2; exit 2; }
 	$(PY) -m briefing.evaluate_editorial $(DATA)
+
+# The web-page path against public gold nobody here made: scrapinghub's article-extraction-benchmark (181
+# news pages with their article bodies, and its own evaluate.py). Its files are taken from a local git copy
+# (AEB_REPO at AEB_REV) into build/aeb, never into the repository. Not part of `make test`: about a minute.
+AEB_REPO ?= /work/.mirror/scrapinghub+article-extraction-benchmark/repo
+AEB_REV ?= 4a3bc979f76c0df73cb95fe272e2fc1b96f9f010
+AEB := build/aeb-$(AEB_REV)
+
+$(AEB)/ground-truth.json:
+	@mkdir -p $(AEB)/output $(AEB)/html
+	set -o pipefail; git -C $(AEB_REPO) archive $(AEB_REV):html | tar -x -C $(AEB)/html
+	for f in evaluate.py output/trafilatura.json output/readability.json; do \
+	  git -C $(AEB_REPO) show $(AEB_REV):$$f > $(AEB)/$$f || exit 1; done
+	git -C $(AEB_REPO) show $(AEB_REV):ground-truth.json > $@.tmp && mv $@.tmp $@
+
+bench-ingest: $(STAMP) $(AEB)/ground-truth.json ## web pages: F1 on the article-extraction-benchmark, beside its published figures
+	$(PY) -m briefing.ingest.bench $(AEB)
 
 pdf: report ## print the seed's (or ARTICLE's) briefing to PDF with headless Chromium
 	@$(PY) -m briefing.report.pdf $(report_args)

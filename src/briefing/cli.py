@@ -15,6 +15,11 @@ from pathlib import Path
 from briefing.errors import InputError, ReportError
 
 EXIT_BAD_INPUT = 2
+ARTICLE_HELP = (
+    "a news article: plain text (UTF-8 or UTF-16), a saved web page (.html, .htm, .mhtml, also gzipped), "
+    "a PDF with a text layer or a Word .docx, recognised by content"
+)
+PUBLISHED_HELP = "publication date YYYY-MM-DD (default: the file's own, else one the text states)"
 EXIT_FAILED = 1
 
 
@@ -29,9 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="briefing", description="Turn an English news article into a briefing.")
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="write the extraction CSVs (the contract) into a folder")
-    ex.add_argument("article", type=Path, help="a plain-text news article (UTF-8 or UTF-16)")
+    ex.add_argument("article", type=Path, help=ARTICLE_HELP)
     ex.add_argument("--out", type=Path, required=True, help="output folder")
-    ex.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (default: from the text)")
+    ex.add_argument("--published", type=_date, help=PUBLISHED_HELP)
     ex.add_argument("--data", type=Path, help="folder of the analyst registry (default: data/)")
     rp = sub.add_parser("report", help="extract, run the notebooks and render the HTML briefing")
     rp.add_argument(
@@ -39,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         nargs="+",
         metavar="ARTICLE",
-        help="one or more plain-text news articles (UTF-8 or UTF-16)",
+        help=f"one or more articles; each {ARTICLE_HELP}",
     )
     rp.add_argument(
         "--out",
@@ -47,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
         help="report folder (default: reports/<article name>/); with several articles, "
         "the folder that receives one report folder per article",
     )
-    rp.add_argument("--published", type=_date, help="publication date YYYY-MM-DD (default: from the text)")
+    rp.add_argument("--published", type=_date, help=PUBLISHED_HELP)
     rp.add_argument("--data", type=Path, help="folder of the analyst registry (default: data/)")
     return p
 

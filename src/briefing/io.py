@@ -107,6 +107,12 @@ def write_extraction(ex: Extraction, out: Path) -> None:
         "published": doc.published.isoformat() if doc.published else None,
         "published_from": doc.published_from,
         "published_evidence": list(doc.published_evidence) if doc.published_evidence else None,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "url": doc.url,
+        "source_format": doc.source_format,
+        "origins": dict(doc.origins),  # where the file states each of the above (and a file's date)
         "characters": len(doc.text),
         "paragraphs": [[p.start, p.end] for p in doc.paragraphs],
         "quotes": [[q.start, q.end, q.paragraph, q.group, int(q.closed)] for q in doc.quotes],
@@ -148,6 +154,12 @@ def read_extraction(folder: str | Path) -> Extraction:
         published=date.fromisoformat(meta["published"]) if meta.get("published") else None,
         published_from=meta.get("published_from", "unknown"),
         published_evidence=tuple(evidence) if evidence else None,
+        title=meta.get("title", ""),
+        outlet=meta.get("outlet", ""),
+        author=meta.get("author", ""),
+        url=meta.get("url", ""),
+        source_format=meta.get("source_format", "text"),
+        origins=tuple((meta.get("origins") or {}).items()),
     )
     actors = ActorIndex(tuple(read_table(folder, "actors")), tuple(read_table(folder, "mentions")))
     return Extraction(

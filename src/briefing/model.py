@@ -69,8 +69,18 @@ class Document:
     sentences: tuple[Sentence, ...]
     quotes: tuple[Quote, ...]
     published: date | None = None
-    published_from: str = "unknown"  # "argument", "text" or "unknown"
+    published_from: str = "unknown"  # "argument", "file", "text" or "unknown"
     published_evidence: Span | None = None  # where the text states the date
+    # What the file says about the article (a saved page's JSON-LD and Open Graph, a PDF's or Word
+    # file's properties); "" where it says nothing. ``origins`` tells where each value was found, as
+    # (field, origin) pairs: ("title", "JSON-LD headline"), ("published", "Open Graph
+    # article:published_time").
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    source_format: str = "text"  # text, html, pdf or docx: what the file was, recognised by its content
+    origins: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -88,6 +98,10 @@ class Document:
 
     def body_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.kind == "body"]
+
+    def origin(self, name: str) -> str:
+        """Where the file states ``name`` (title, outlet, author, url, published), or ""."""
+        return dict(self.origins).get(name, "")
 
 
 @dataclass(frozen=True)

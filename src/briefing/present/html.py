@@ -262,6 +262,9 @@ def published_note(b: Bundle) -> Html:
         return head + Html("stated in the text: ") + evidence(b, int(ev[0]), 300) + Html(".")
     if source == "argument":
         return head + Html("given by the analyst when the briefing was run.")
+    if source == "file":  # a saved page's or document's own metadata
+        where = (b.meta.get("origins") or {}).get("published", "")
+        return head + Html("as the file itself records it") + Html(f" ({esc(where)})." if where else ".")
     return head + Html(f"source: {esc(source)}.")
 
 

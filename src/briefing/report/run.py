@@ -38,11 +38,14 @@ from briefing.config import (
     TEMPLATES_DIR,
 )
 from briefing.errors import InputError, ReportError
-from briefing.ingest import infer_outlet, ingest
+from briefing.ingest import infer_outlet, ingest_bytes, read_bytes
 from briefing.io import write_extraction
 
 LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
+# the readers of the input formats, named in the manifest when the input was of their format
+FORMAT_LIBRARIES = {"html": ("trafilatura", "htmldate"), "pdf": ("pdfminer.six",), "docx": ("python-docx",)}
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
+SOURCE_DIR = "source"  # the report folder keeps the original file here
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ def build_report(
     """Write the briefing of ``article`` into ``out`` (default reports/<article stem>/) atomically."""
     t0 = time.perf_counter()
     article = Path(article)
-    doc = ingest(article, published)  # bad input fails here, before anything is written
+    data = read_bytes(article)  # read once: what is analysed is what is kept and hashed
+    doc = ingest_bytes(data, article, published, source=article.name)  # bad input fails here
     data_dir = Path(data_dir or DATA_DIR).resolve()
     # absolute: the extraction thread and the kernel must not depend on the process's working directory
     target = (Path(out) if out else REPORTS_DIR / article.stem).resolve()
@@ -80,7 +84,8 @@ def build_report(
                 nb = execute_sections(staging / "notebooks", data_dir, doc.published)
             finally:
                 job.result()  # an extraction error is the real cause of a failed notebook: raise it
-        meta = provenance(article, doc, data_dir)
+        keep_source(staging, article.name, data)
+        meta = provenance(article, doc, data_dir, data)
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
         html = render_html(nb, meta)
         (staging / "briefing.html").write_text(html, encoding="utf-8")
@@ -95,6 +100,13 @@ def build_report(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return ReportResult(target, target / "briefing.html", time.perf_counter() - t0)
+
+
+def keep_source(staging: Path, name: str, data: bytes) -> None:
+    """The original file, byte for byte, beside the report (source/<its name>), to check the briefing
+    against what the analyst was given."""
+    (staging / SOURCE_DIR).mkdir()
+    (staging / SOURCE_DIR / name).write_bytes(data)
 
 
 def _extract_into(doc, data_dir: Path, partial: Path, final: Path) -> None:
@@ -271,16 +283,29 @@ def _is_noise(output: dict) -> bool:
     return output.get("output_type") == "stream" and output.get("name") == "stderr"
 
 
-def provenance(article: Path, doc, data_dir: Path) -> dict:
-    """What a reader needs to trust and reproduce the briefing (also written as manifest.json)."""
-    outlet = infer_outlet(doc)
+def provenance(article: Path, doc, data_dir: Path, data: bytes | None = None) -> dict:
+    """What a reader needs to trust and reproduce the briefing (also written as manifest.json): the input's
+    SHA-256 and copy, the article's title, outlet, author, date and address, and where each came from."""
+    data = article.read_bytes() if data is None else data
+    outlet, outlet_from = doc.outlet, doc.origin("outlet")
+    if not outlet and (stated := infer_outlet(doc)):
+        outlet, outlet_from = stated[0], "the text (a dateline or the page's furniture)"
     return {
         "title": title_of(doc) or article.stem,
-        "outlet": outlet[0] if outlet else "",
+        "title_from": title_origin(doc),
+        "outlet": outlet,
+        "outlet_from": outlet_from,
+        "author": doc.author,
+        "author_from": doc.origin("author"),
+        "url": doc.url,
+        "url_from": doc.origin("url"),
         "source": article.name,
-        "sha256": hashlib.sha256(article.read_bytes()).hexdigest(),
+        "source_format": doc.source_format,
+        "source_copy": f"{SOURCE_DIR}/{article.name}",
+        "sha256": hashlib.sha256(data).hexdigest(),
         "published": doc.published.isoformat() if doc.published else None,
         "published_from": doc.published_from,
+        "published_origin": doc.origin("published"),
         "parameters": {
             "article": article.name,
             "published": doc.published.isoformat() if doc.published else "",
@@ -288,19 +313,31 @@ def provenance(article: Path, doc, data_dir: Path) -> dict:
         },
         "version": __version__,
         "python": sys.version.split()[0],
-        "libraries": {name: _version(name) for name in LIBRARIES},
+        "libraries": {
+            name: _version(name) for name in (*LIBRARIES, *FORMAT_LIBRARIES.get(doc.source_format, ()))
+        },
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
 
 def title_of(doc) -> str:
-    """The article's headline when it opens with one, else its first sentence, shortened."""
+    """The title the file gives; else the article's headline when it opens with one, else its first
+    sentence, shortened."""
+    if doc.title:
+        return doc.title
     first = [s for s in doc.sentences if s.paragraph == doc.sentences[0].paragraph]
     text = " ".join(doc.span_text((s.start, s.end)) for s in first)
     if first[0].kind == "headline":
         return text
     lead = doc.span_text((first[0].start, first[0].end))
     return lead if len(lead) <= 110 else lead[:110].rsplit(" ", 1)[0] + "…"
+
+
+def title_origin(doc) -> str:
+    """Where ``title_of`` took the title from."""
+    if doc.title:
+        return doc.origin("title")
+    return "the article's headline" if doc.sentences[0].kind == "headline" else "the article's first sentence"
 
 
 def _version(package: str) -> str:

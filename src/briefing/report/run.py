@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
 
-from briefing import __version__
+from briefing import __version__, reviews
 from briefing.config import (
     CELL_TIMEOUT_S,
     DATA_DIR,
@@ -40,6 +40,7 @@ from briefing.config import (
 from briefing.errors import InputError, ReportError
 from briefing.ingest import infer_outlet, ingest
 from briefing.io import write_extraction
+from briefing.model import ReviewSummary
 
 LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
@@ -50,6 +51,7 @@ class ReportResult:
     folder: Path
     html: Path
     seconds: float
+    warnings: tuple[str, ...] = ()  # corrections that no longer match the article, one line each
 
 
 # ------------------------------------------------------------------ the run
@@ -66,6 +68,8 @@ def build_report(
     article = Path(article)
     doc = ingest(article, published)  # bad input fails here, before anything is written
     data_dir = Path(data_dir or DATA_DIR).resolve()
+    corrections = reviews.load(article, data_dir)  # so does a malformed corrections file
+    doc = reviews.dated(doc, corrections)
     # absolute: the extraction thread and the kernel must not depend on the process's working directory
     target = (Path(out) if out else REPORTS_DIR / article.stem).resolve()
     staging = _staging_dir(target)
@@ -75,12 +79,12 @@ def build_report(
         partial = staging / "extraction.partial"
         partial.mkdir()
         with ThreadPoolExecutor(max_workers=1) as pool:
-            job = pool.submit(_extract_into, doc, data_dir, partial, staging / "extraction")
+            job = pool.submit(_extract_into, doc, data_dir, corrections, partial, staging / "extraction")
             try:
                 nb = execute_sections(staging / "notebooks", data_dir, doc.published)
             finally:
-                job.result()  # an extraction error is the real cause of a failed notebook: raise it
-        meta = provenance(article, doc, data_dir)
+                review = job.result()  # an extraction error is the real cause of a failed notebook: raise it
+        meta = provenance(article, doc, data_dir, review)
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
         html = render_html(nb, meta)
         (staging / "briefing.html").write_text(html, encoding="utf-8")
@@ -94,20 +98,24 @@ def build_report(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return ReportResult(target, target / "briefing.html", time.perf_counter() - t0)
+    return ReportResult(target, target / "briefing.html", time.perf_counter() - t0, review.warnings)
 
 
-def _extract_into(doc, data_dir: Path, partial: Path, final: Path) -> None:
+def _extract_into(
+    doc, data_dir: Path, corrections: reviews.Corrections, partial: Path, final: Path
+) -> ReviewSummary:
     """Write the extraction into ``partial``, then rename it: the notebooks wait for ``final``."""
     from briefing.pipeline import extract_document  # heavy (spaCy): only for accepted input
     from briefing.registry import load_registry
 
     try:
-        write_extraction(extract_document(doc, load_registry(data_dir)), partial)
+        ex = extract_document(doc, load_registry(data_dir), corrections)
+        write_extraction(ex, partial)
         partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
+    return ex.review
 
 
 def _staging_dir(target: Path) -> Path:
@@ -271,9 +279,10 @@ def _is_noise(output: dict) -> bool:
     return output.get("output_type") == "stream" and output.get("name") == "stderr"
 
 
-def provenance(article: Path, doc, data_dir: Path) -> dict:
+def provenance(article: Path, doc, data_dir: Path, review: ReviewSummary | None = None) -> dict:
     """What a reader needs to trust and reproduce the briefing (also written as manifest.json)."""
     outlet = infer_outlet(doc)
+    review = review or ReviewSummary()
     return {
         "title": title_of(doc) or article.stem,
         "outlet": outlet[0] if outlet else "",
@@ -285,6 +294,13 @@ def provenance(article: Path, doc, data_dir: Path) -> dict:
             "article": article.name,
             "published": doc.published.isoformat() if doc.published else "",
             "data_dir": data_dir.name,
+        },
+        "review": {
+            "file": review.file,
+            "sha256": review.sha256,
+            "corrections": review.corrections,
+            "applied": review.applied,
+            "warnings": list(review.warnings),
         },
         "version": __version__,
         "python": sys.version.split()[0],

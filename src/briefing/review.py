@@ -101,10 +101,8 @@ def drop_actor(actor: str, note: str = "") -> Correction:
 def reassign(claim: str | tuple[int, int], speaker: str, note: str = "", kind: str = "") -> Correction:
     """The claim was said by ``speaker`` (an actor, or a name the text gives; "" for no speaker)."""
     st = _state()
-    who = _actor_name(st, speaker) if re.fullmatch(r"A\d+", speaker.strip()) else speaker
-    return _write(
-        {**_claim_ref(st, claim, "reassign"), "speaker": who, **({"kind": kind} if kind else {})}, note
-    )
+    ref = _claim_ref(st, claim, "reassign")
+    return _write({**ref, "speaker": _speaker_name(st, speaker), **({"kind": kind} if kind else {})}, note)
 
 
 def drop_claim(claim: str | tuple[int, int], note: str = "") -> Correction:
@@ -120,7 +118,7 @@ def add_claim(text: str | tuple[int, int], speaker: str = "", note: str = "", **
     """
     st = _state()
     ref = _located(st, text, "add_claim")
-    who = _actor_name(st, speaker) if re.fullmatch(r"A\d+", speaker.strip()) else speaker
+    who = _speaker_name(st, speaker)
     return _write({**ref, **({"speaker": who} if who else {}), **fields}, note)
 
 
@@ -136,7 +134,11 @@ def not_editorial(sentence: str | int, note: str = "") -> Correction:
 
 def published(day: str | date, note: str = "") -> Correction:
     """The publication date (YYYY-MM-DD); a date given on the command line still comes first."""
-    return _write({"published": date.fromisoformat(str(day))}, note)
+    try:
+        day = date.fromisoformat(str(day))
+    except ValueError:
+        raise ValueError(f"not a date in the form YYYY-MM-DD: {day!r}") from None
+    return _write({"published": day}, note)
 
 
 # ------------------------------------------------------------------ resolving what the analyst sees
@@ -161,6 +163,16 @@ def _actor_name(st: State, ref: str) -> str:
         return found.name
     if st.actor(ref) is None:
         raise ValueError(f"no actor called {show(ref)} in this extraction")
+    return ref
+
+
+def _speaker_name(st: State, ref: str) -> str:
+    """An actor (by id or name), a name the article gives (a new actor when applied), or "" for none."""
+    ref = str(ref).strip()
+    if not ref or re.fullmatch(r"A\d+", ref) or st.actor(ref) is not None:
+        return _actor_name(st, ref) if ref else ""
+    if not st.locator.contains(ref):
+        raise ValueError(f"the speaker {show(ref)} is neither an actor nor named in the article")
     return ref
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from briefing.model import Actor, Claim
 from briefing.reviews.schema import SET_FIELDS, Correction, show
-from briefing.reviews.state import NotApplied, State
+from briefing.reviews.state import NotApplied, State, key
 
 
 def merge(st: State, c: Correction) -> None:
@@ -159,8 +159,10 @@ def add_claim(st: State, c: Correction) -> None:
     speaker_id = who.id if who else ""
     for i, cl in enumerate(st.claims):
         overlap = min(end, cl.end) - max(start, cl.start)
-        if cl.speaker_id == speaker_id and cl.mode != "editorial" and overlap * 2 >= end - start:
-            st.claims[i] = replace(cl, reviewed=True)  # the extraction finds it (now), or it was added before
+        if _same_speaker(cl, who) and cl.mode != "editorial" and overlap * 2 >= end - start:
+            # the extraction finds it (now), or it was added before: confirm it, with the speaker's id
+            st.claims[i] = replace(cl, speaker_id=speaker_id, speaker=who.name if who else "", reviewed=True)
+            st.changed = True
             return
     text = st.doc.text[start:end]
     cue = str(c.get("cue") or "")
@@ -183,6 +185,13 @@ def add_claim(st: State, c: Correction) -> None:
             hedges=hedges_in(text),
         )
     )
+
+
+def _same_speaker(cl: Claim, who: Actor | None) -> bool:
+    """The claim is ``who``'s: by id, or by name when the extraction named a speaker it had no actor for."""
+    if who is None:
+        return not cl.speaker_id and not cl.speaker
+    return cl.speaker_id == who.id or (not cl.speaker_id and key(cl.speaker) == key(who.name))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -28,6 +28,7 @@ _FOLD = {
     "‑": "-",
     "−": "-",
 }
+_QUOTES = "\"'“”„«»‘’‚‹›"
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -73,6 +74,10 @@ class Locator:
                 spans.append((self._origin[i], self._origin[j - 1] + 1))
             i = self._folded.find(folded, i + 1)
         return spans
+
+    def find_quoted(self, needle: str) -> list[Span]:
+        """Like ``find``; a needle copied with its quotation marks also matches the words inside them."""
+        return self.find(needle) or self.find(needle.strip().strip(_QUOTES))
 
     def _bounded(self, i: int, j: int) -> bool:
         before = self._folded[i - 1] if i > 0 else " "

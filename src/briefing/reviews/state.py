@@ -47,11 +47,11 @@ class State:
 
     def actor(self, name: str) -> Actor | None:
         """The actor called ``name``, or the one the text most often calls so; None when there is none."""
-        key = _key(name)
+        wanted = key(name)
         for a in self.actors:
-            if _key(a.name) == key:
+            if key(a.name) == wanted:
                 return a
-        votes = Counter(m.actor_id for m in self.mentions if _key(m.surface) == key)
+        votes = Counter(m.actor_id for m in self.mentions if key(m.surface) == wanted)
         for actor_id, _ in votes.most_common():
             if (a := self.actor_by_id(actor_id)) is not None:
                 return a
@@ -100,7 +100,7 @@ class State:
                     f"[{start}, {end}] is beyond the end of the article ({len(self.doc.text)} characters)"
                 )
             return start, end
-        spans = self.locator.find(str(c.target))
+        spans = self.locator.find_quoted(str(c.target))
         if not spans:
             hint = (
                 " (ids such as C7 change between runs: quote the text)"
@@ -137,7 +137,7 @@ class State:
 
     @staticmethod
     def _spoken_by(claim: Claim, name: str, who: Actor | None) -> bool:
-        return claim.speaker_id == who.id if who is not None else _key(claim.speaker) == _key(name)
+        return claim.speaker_id == who.id if who is not None else key(claim.speaker) == key(name)
 
     def sentence(self, c: Correction) -> Sentence:
         start, _ = self.span(c)
@@ -156,7 +156,7 @@ class State:
         self.changed = True
 
 
-def _key(name: str) -> str:
+def key(name: str) -> str:
     words = " ".join(name.casefold().replace("’", "'").split())
     return words[4:] if words.startswith("the ") else words
 

@@ -132,4 +132,3 @@ def _sweep(path: Path) -> None:
     """Remove temporary files a killed writer left (called under the lock: no live writer has one)."""
     for leftover in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):
         leftover.unlink(missing_ok=True)
-

@@ -75,6 +75,8 @@ class Correction:
     def describe(self) -> str:
         """A short human form for messages: ``reassign “we are ready” to Jane Roe``."""
         what = f"{self.action} {show(self.target)}"
+        if self.action == "set":
+            return what + ": " + ", ".join(f"{k} {show(v)}" for k, v in self.fields if k in SET_FIELDS)
         for key, word in (("into", "into"), ("to", "to"), ("speaker", "to")):
             if self.get(key) is not None and self.action != "add_claim":
                 return f"{what} {word} {show(self.get(key))}"

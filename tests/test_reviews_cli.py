@@ -15,6 +15,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from conftest import run_cli
 from test_reviews import TEXT
 
+from briefing import reviews
+from briefing.io import TABLES, read_extraction, write_extraction
+
 CORRECTIONS = """\
 # checked against the council's press release
 corrections:
@@ -96,6 +99,15 @@ def test_corrections_never_touch_the_text_or_the_offsets_of_unchanged_rows(extra
         for m in rows(folder, "mentions")
         if m["reviewed"] == "0"
     )
+
+
+def test_applying_the_file_again_to_its_own_output_changes_no_byte(extracted, article, tmp_path):
+    _, folder, _ = extracted
+    again = reviews.apply(read_extraction(folder), reviews.load(article, article.parent / "data"))
+    write_extraction(again, tmp_path)
+    for name in [*TABLES, "document"]:
+        suffix = ".json" if name == "document" else ".csv"
+        assert (tmp_path / f"{name}{suffix}").read_bytes() == (folder / f"{name}{suffix}").read_bytes(), name
 
 
 def test_a_malformed_file_is_one_line_with_its_line_number_and_exit_2(tmp_path):

@@ -103,10 +103,10 @@ def _write_atomic(path: Path, text: str) -> None:
         try:
             while data:
                 data = data[os.write(fd, data[:CHUNK]) :]
-            os.fchmod(fd, path.stat().st_mode & 0o777 if path.exists() else 0o644)
             os.fsync(fd)
         finally:
             os.close(fd)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # mkstemp's is 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -38,8 +38,8 @@ format: $(STAMP) ## ruff: apply fixes and formatting
 	$(VENV)/bin/ruff check --fix src tests
 	$(VENV)/bin/ruff format src tests
 
-lab: $(STAMP) ## open JupyterLab on notebooks/
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+lab: $(STAMP) ## open JupyterLab on notebooks/ (any user, localhost only; prints the URL with its token)
+	@$(PY) -m briefing.lab $(if $(LAB_PORT),--port $(LAB_PORT))
 
 eval: $(STAMP) ## score extraction against the hand annotations (../shared and tests/articles)
 	$(PY) ../shared/eval/score.py ../shared/articles/gold --run

@@ -9,6 +9,7 @@ import argparse
 import os
 import sys
 import warnings
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("article", type=Path, help=ARTICLE_HELP)
     ex.add_argument("--out", type=Path, required=True, help="output folder")
     ex.add_argument("--published", type=_date, help=PUBLISHED_HELP)
-    ex.add_argument("--data", type=Path, help="folder of the analyst registry (default: data/)")
+    ex.add_argument("--data", type=Path, help="folder of the analyst registry and reviews/ (default: data/)")
     rp = sub.add_parser("report", help="extract, run the notebooks and render the HTML briefing")
     rp.add_argument(
         "articles",
@@ -53,19 +54,22 @@ def _parser() -> argparse.ArgumentParser:
         "the folder that receives one report folder per article",
     )
     rp.add_argument("--published", type=_date, help=PUBLISHED_HELP)
-    rp.add_argument("--data", type=Path, help="folder of the analyst registry (default: data/)")
+    rp.add_argument("--data", type=Path, help="folder of the analyst registry and reviews/ (default: data/)")
     return p
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from briefing import reviews
     from briefing.ingest import ingest
 
     doc = ingest(args.article, args.published)  # refuse bad input before the heavy imports below
+    corrections = reviews.load(args.article, args.data)  # a malformed corrections file: exit 2 too
     from briefing.io import write_extraction
     from briefing.pipeline import extract_document
     from briefing.registry import load_registry
 
-    ex = extract_document(doc, load_registry(args.data))
+    ex = extract_document(doc, load_registry(args.data), corrections)
+    warn(ex.review.warnings)
     out: Path = args.out
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -74,6 +78,12 @@ def run_extract(args: argparse.Namespace) -> int:
         raise InputError(out, f"cannot write the extraction here ({exc.strerror or exc})") from None
     print(out)
     return 0
+
+
+def warn(lines: Sequence[str]) -> None:
+    """One line on stderr for each correction that no longer matches the article (never fatal)."""
+    for line in lines:
+        print(f"briefing: warning: {line}", file=sys.stderr)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -105,6 +115,7 @@ def _guarded(article: Path, action) -> int:
         print(f"briefing: {article}: failed: {what} (set BRIEFING_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_FAILED
     if hasattr(result, "html"):
+        warn(result.warnings)
         print(f"briefing written in {result.seconds:.1f} s:", file=sys.stderr)
         print(result.html, flush=True)
     return 0

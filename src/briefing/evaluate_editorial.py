@@ -21,10 +21,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.actors import find_actors
-from briefing.claims import find_claims
 from briefing.errors import InputError
 from briefing.ingest import build_document
+from briefing.pipeline import extract_document
 
 LABELS = ("SUBJ", "OBJ")
 
@@ -53,8 +52,7 @@ def read_items(path: Path) -> list[Item]:
 
 def predict(sentence: str) -> str:
     """SUBJ when the tool finds an editorial claim in the sentence read as a one-paragraph article."""
-    doc = build_document(sentence + "\n")
-    claims = find_claims(doc, find_actors(doc))
+    claims = extract_document(build_document(sentence + "\n")).claims
     return "SUBJ" if any(c.mode == "editorial" for c in claims) else "OBJ"
 
 

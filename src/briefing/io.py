@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import typing
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from briefing.model import (
     Mention,
     Paragraph,
     Quote,
+    ReviewSummary,
     Sentence,
 )
 
@@ -116,6 +117,7 @@ def write_extraction(ex: Extraction, out: Path) -> None:
         "characters": len(doc.text),
         "paragraphs": [[p.start, p.end] for p in doc.paragraphs],
         "quotes": [[q.start, q.end, q.paragraph, q.group, int(q.closed)] for q in doc.quotes],
+        "review": asdict(ex.review),
     }
     (out / "document.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
 
@@ -162,6 +164,7 @@ def read_extraction(folder: str | Path) -> Extraction:
         origins=tuple((meta.get("origins") or {}).items()),
     )
     actors = ActorIndex(tuple(read_table(folder, "actors")), tuple(read_table(folder, "mentions")))
+    review = meta.get("review") or {}
     return Extraction(
         doc,
         actors,
@@ -169,6 +172,7 @@ def read_extraction(folder: str | Path) -> Extraction:
         tuple(read_table(folder, "events")),
         tuple(read_table(folder, "experts")),
         tuple(read_table(folder, "findings")),
+        ReviewSummary(**{**review, "warnings": tuple(review.get("warnings") or ())}),
     )
 
 

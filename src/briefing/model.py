@@ -42,6 +42,7 @@ class Sentence:
     end: int
     paragraph: int
     kind: SentenceKind
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Actor:
     role_start: int = -1  # where the text states the role, -1 when it does not
     role_end: int = -1
     notes: str = ""
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
     @property
     def role_evidence(self) -> Span | None:
@@ -131,6 +133,7 @@ class Mention:
     start: int
     end: int
     how: str = "name"  # name, alias, typo, title, metonym, pronoun, demonym, description
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,7 @@ class Claim:
     claim_type: str = "assertion"  # assertion, demand, refusal, assessment, warning, condition
     hedges: str = ""  # hedging words found in the claim, ";"-separated
     speaker_surface: str = ""  # how the text names the speaker at the cue ("She", "the Kremlin")
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -197,6 +201,7 @@ class Event:
     actor_ids: tuple[str, ...] = ()
     sentence_id: int = -1
     tense: str = "past"  # past, present, planned
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -211,6 +216,7 @@ class Finding:
     claim_id: str = ""
     likelihood: str = ""  # ICD 203 term, or "" when stated without hedging
     likelihood_words: str = ""
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -221,6 +227,18 @@ class Expert:
     evidence_start: int
     evidence_end: int
     channel: str = ""  # "in a lengthy post on X", "told Reuters", ...
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """What the analyst's corrections file did to one extraction (see ``briefing.reviews``)."""
+
+    file: str = ""  # the corrections file as the analyst knows it ("data/reviews/x.yaml"), "" when none
+    sha256: str = ""  # of the file's bytes, as applied
+    corrections: int = 0  # entries in the file
+    applied: int = 0  # entries in effect after this run (the rest are ``warnings``)
+    warnings: tuple[str, ...] = ()  # one line per correction that no longer matches the article
 
 
 @dataclass(frozen=True)
@@ -233,3 +251,4 @@ class Extraction:
     events: tuple[Event, ...]
     experts: tuple[Expert, ...] = ()
     findings: tuple[Finding, ...] = ()
+    review: ReviewSummary = ReviewSummary()

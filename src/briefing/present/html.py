@@ -153,6 +153,13 @@ def item_ref(item_id: str, what: str) -> Html:
     )
 
 
+def reviewed_mark(row: pd.Series) -> Html:
+    """A small mark on a row the analyst's corrections changed or confirmed (column ``reviewed``)."""
+    if not int(row.get("reviewed", 0) or 0):
+        return Html("")
+    return Html(' <span class="reviewed-mark" title="changed or confirmed by the analyst">reviewed</span>')
+
+
 def sentence_id_at(b: Bundle, offset: int) -> int:
     s = b.sentences[(b.sentences.start <= offset) & (b.sentences.end > offset)]
     return int(s.sentence_id.iloc[0]) if len(s) else -1
@@ -265,6 +272,8 @@ def published_note(b: Bundle) -> Html:
     if source == "file":  # a saved page's or document's own metadata
         where = (b.meta.get("origins") or {}).get("published", "")
         return head + Html("as the file itself records it") + Html(f" ({esc(where)})." if where else ".")
+    if source == "review":
+        return head + Html("set in the analyst’s reviewed corrections.")
     return head + Html(f"source: {esc(source)}.")
 
 
@@ -453,6 +462,7 @@ def actors_table(b: Bundle) -> Html:
         name = tag("span", r["name"], id=f"actor-{anchor_id(r.actor_id)}", cls="actor-name")
         if r.actor_id in experts:
             name = name + Html(' <span class="badge">expert</span>')
+        name = name + reviewed_mark(r)
         rows.append(
             [
                 name,
@@ -605,7 +615,7 @@ def claims_by_speaker(b: Bundle) -> Html:
         for _, r in order[order._who == who].iterrows():
             rows.append(
                 [
-                    item_ref(r.claim_id, "claim"),
+                    item_ref(r.claim_id, "claim") + reviewed_mark(r),
                     r.claim_type,
                     r["mode"],
                     quote(r.text, 300),
@@ -954,8 +964,9 @@ def layers(b: Bundle) -> list[Layer]:
                 r.end,
                 1,
                 "span",
-                f"claim mode-{r['mode']}",
-                f"{r.claim_id} · {who} · {MODE_LABEL.get(r['mode'], r['mode'])} · {r.claim_type}",
+                f"claim mode-{r['mode']}" + (" reviewed" if int(r.get("reviewed", 0) or 0) else ""),
+                f"{r.claim_id} · {who} · {MODE_LABEL.get(r['mode'], r['mode'])} · {r.claim_type}"
+                + (" · reviewed" if int(r.get("reviewed", 0) or 0) else ""),
                 anchor_id(r.claim_id),
                 r.claim_id,
             )

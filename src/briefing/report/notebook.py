@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 import tempfile
 import time
 from datetime import date
@@ -32,13 +33,23 @@ def prepare(article: str, published: str = "", data_dir: str = "", extraction_di
     """
     if extraction_dir:
         wait_for(Path(extraction_dir))
-        return load(extraction_dir)
+        return _reviewed(load(extraction_dir), data_dir)
     from briefing.pipeline import extract_file  # spaCy and the lexicons: only when extracting here
 
     pub = date.fromisoformat(published) if published else None
     key = hashlib.sha256(f"{Path(article).resolve()}|{published}|{data_dir}".encode()).hexdigest()[:16]
     out = Path(tempfile.gettempdir()) / f"briefing-{key}"
     out.mkdir(parents=True, exist_ok=True)
-    ex = extract_file(article, pub, Path(data_dir) if data_dir else None)
+    ex = extract_file(article, pub, Path(data_dir) if data_dir else None)  # corrections applied
     write_extraction(ex, out)
-    return load(out)
+    return _reviewed(load(out), data_dir)
+
+
+def _reviewed(bundle: Bundle, data_dir: str) -> Bundle:
+    """Point the notebook helper ``briefing.review`` at this article; say which corrections did not apply."""
+    from briefing import review
+
+    review.use(bundle, data_dir)
+    for line in (bundle.meta.get("review") or {}).get("warnings") or []:
+        print(f"briefing: warning: {line}", file=sys.stderr)
+    return bundle

@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
 
-from briefing import __version__
+from briefing import __version__, reviews
 from briefing.config import (
     CELL_TIMEOUT_S,
     DATA_DIR,
@@ -40,6 +40,7 @@ from briefing.config import (
 from briefing.errors import InputError, ReportError
 from briefing.ingest import infer_outlet, ingest_bytes, read_bytes
 from briefing.io import write_extraction
+from briefing.model import ReviewSummary
 
 LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
 # the readers of the input formats, named in the manifest when the input was of their format
@@ -53,6 +54,7 @@ class ReportResult:
     folder: Path
     html: Path
     seconds: float
+    warnings: tuple[str, ...] = ()  # corrections that no longer match the article, one line each
 
 
 # ------------------------------------------------------------------ the run
@@ -70,6 +72,8 @@ def build_report(
     data = read_bytes(article)  # read once: what is analysed is what is kept and hashed
     doc = ingest_bytes(data, article, published, source=article.name)  # bad input fails here
     data_dir = Path(data_dir or DATA_DIR).resolve()
+    corrections = reviews.load(article, data_dir)  # so does a malformed corrections file
+    doc = reviews.dated(doc, corrections)
     # absolute: the extraction thread and the kernel must not depend on the process's working directory
     target = (Path(out) if out else REPORTS_DIR / article.stem).resolve()
     staging = _staging_dir(target)
@@ -79,13 +83,13 @@ def build_report(
         partial = staging / "extraction.partial"
         partial.mkdir()
         with ThreadPoolExecutor(max_workers=1) as pool:
-            job = pool.submit(_extract_into, doc, data_dir, partial, staging / "extraction")
+            job = pool.submit(_extract_into, doc, data_dir, corrections, partial, staging / "extraction")
             try:
                 nb = execute_sections(staging / "notebooks", data_dir, doc.published)
             finally:
-                job.result()  # an extraction error is the real cause of a failed notebook: raise it
+                review = job.result()  # an extraction error is the real cause of a failed notebook: raise it
         keep_source(staging, article.name, data)
-        meta = provenance(article, doc, data_dir, data)
+        meta = provenance(article, doc, data_dir, data, review)
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
         html = render_html(nb, meta)
         (staging / "briefing.html").write_text(html, encoding="utf-8")
@@ -99,7 +103,7 @@ def build_report(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return ReportResult(target, target / "briefing.html", time.perf_counter() - t0)
+    return ReportResult(target, target / "briefing.html", time.perf_counter() - t0, review.warnings)
 
 
 def keep_source(staging: Path, name: str, data: bytes) -> None:
@@ -109,17 +113,21 @@ def keep_source(staging: Path, name: str, data: bytes) -> None:
     (staging / SOURCE_DIR / name).write_bytes(data)
 
 
-def _extract_into(doc, data_dir: Path, partial: Path, final: Path) -> None:
+def _extract_into(
+    doc, data_dir: Path, corrections: reviews.Corrections, partial: Path, final: Path
+) -> ReviewSummary:
     """Write the extraction into ``partial``, then rename it: the notebooks wait for ``final``."""
     from briefing.pipeline import extract_document  # heavy (spaCy): only for accepted input
     from briefing.registry import load_registry
 
     try:
-        write_extraction(extract_document(doc, load_registry(data_dir)), partial)
+        ex = extract_document(doc, load_registry(data_dir), corrections)
+        write_extraction(ex, partial)
         partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
+    return ex.review
 
 
 def _staging_dir(target: Path) -> Path:
@@ -283,13 +291,16 @@ def _is_noise(output: dict) -> bool:
     return output.get("output_type") == "stream" and output.get("name") == "stderr"
 
 
-def provenance(article: Path, doc, data_dir: Path, data: bytes | None = None) -> dict:
+def provenance(
+    article: Path, doc, data_dir: Path, data: bytes | None = None, review: ReviewSummary | None = None
+) -> dict:
     """What a reader needs to trust and reproduce the briefing (also written as manifest.json): the input's
     SHA-256 and copy, the article's title, outlet, author, date and address, and where each came from."""
     data = article.read_bytes() if data is None else data
     outlet, outlet_from = doc.outlet, doc.origin("outlet")
     if not outlet and (stated := infer_outlet(doc)):
         outlet, outlet_from = stated[0], "the text (a dateline or the page's furniture)"
+    review = review or ReviewSummary()
     return {
         "title": title_of(doc) or article.stem,
         "title_from": title_origin(doc),
@@ -310,6 +321,13 @@ def provenance(article: Path, doc, data_dir: Path, data: bytes | None = None) ->
             "article": article.name,
             "published": doc.published.isoformat() if doc.published else "",
             "data_dir": data_dir.name,
+        },
+        "review": {
+            "file": review.file,
+            "sha256": review.sha256,
+            "corrections": review.corrections,
+            "applied": review.applied,
+            "warnings": list(review.warnings),
         },
         "version": __version__,
         "python": sys.version.split()[0],

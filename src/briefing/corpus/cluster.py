@@ -1,0 +1,116 @@
+"""The Dask scheduler: the same per-article tasks and the aggregation on a dask.distributed cluster.
+
+``--scheduler dask`` starts a LocalCluster (one single-threaded worker process per core), and
+``--scheduler tcp://host:8786`` connects to a running cluster, whose workers need this package installed
+(the same version). Tasks carry the article's bytes and bring back its files, so workers need no shared
+file system; the client writes DIR. At most a few tasks per worker are in flight, so the client never
+holds the whole corpus. A worker that dies costs only its tasks: the scheduler re-runs them on another
+worker (once on a LocalCluster; as the cluster's ``allowed-failures`` says elsewhere) and then they are
+reported failed, while the rest go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from briefing.errors import InputError
+
+Task = dict[str, Any]
+Result = dict[str, Any]
+IN_FLIGHT_PER_WORKER = 3
+
+
+@dataclass
+class DaskRunner:
+    """A client on a LocalCluster (``address`` "") or on the cluster at ``address``; use as a context."""
+
+    address: str = ""
+    workers: int = 1
+    processes: bool = True  # False: threads in this process (tests)
+    _client: Any = field(default=None, repr=False)
+    _cluster: Any = field(default=None, repr=False)
+
+    def __enter__(self) -> DaskRunner:
+        import dask
+        from distributed import Client, LocalCluster
+
+        quiet = not os.environ.get("BRIEFING_DEBUG")
+        level = logging.CRITICAL if quiet else logging.WARNING
+        for name in ("distributed", "tornado", "asyncio"):
+            logging.getLogger(name).setLevel(level)
+        dask.config.set({"distributed.scheduler.allowed-failures": 1, "logging.distributed": "error"})
+        if self.address:
+            try:
+                self._client = Client(self.address, timeout="10s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise InputError(self.address, f"cannot reach the Dask scheduler ({exc})") from None
+        else:
+            self._cluster = LocalCluster(
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=self.processes,
+                dashboard_address=None,
+                silence_logs=level,
+            )
+            self._client = Client(self._cluster)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    @property
+    def size(self) -> int:
+        return max(1, len(self._client.scheduler_info().get("workers", {})))
+
+    def describe(self) -> str:
+        where = self.address or "a LocalCluster"
+        return f"Dask ({where}, {self.size} worker{'s' if self.size != 1 else ''})"
+
+    def run(self, tasks: Iterable[Task], fn: Callable[[Task], Result], on_result: Callable[[Result], None]):
+        """Run ``fn`` on every task; results come to ``on_result`` as they finish."""
+        from distributed import as_completed
+
+        todo = iter(tasks)
+        stems: dict[str, str] = {}
+        window = IN_FLIGHT_PER_WORKER * self.size
+        queue = as_completed()
+        for task in islice(todo, window):
+            queue.add(self._submit(fn, task, stems))
+        for future in queue:
+            on_result(self._result(future, stems))
+            future.release()
+            if (task := next(todo, None)) is not None:
+                queue.add(self._submit(fn, task, stems))
+
+    def _submit(self, fn: Callable, task: Task, stems: dict[str, str]):
+        future = self._client.submit(
+            fn, task, pure=False, key=f"extract-{task['stem']}-{os.urandom(4).hex()}"
+        )
+        stems[future.key] = task["stem"]
+        return future
+
+    @staticmethod
+    def _result(future, stems: dict[str, str]) -> Result:
+        from distributed import KilledWorker
+
+        stem = stems.pop(future.key)
+        try:
+            return future.result()
+        except KilledWorker:
+            reason = "its worker died twice running it (killed or out of memory)"
+        except Exception as exc:  # a lost connection, a cancelled task: this article fails, not the run
+            reason = f"{type(exc).__name__}: {exc}"
+        return {"stem": stem, "ok": False, "stage": "worker", "reason": reason}
+
+    def call(self, fn: Callable, *args: Any) -> Any:
+        """Run ``fn(*args)`` as one task on the cluster (the aggregation), its inputs scattered first."""
+        scattered = [self._client.scatter(a, direct=False) if isinstance(a, list | dict) else a for a in args]
+        return self._client.submit(fn, *scattered, pure=False).result()

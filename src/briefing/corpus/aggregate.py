@@ -14,19 +14,19 @@ one task on a Dask worker. Its steps, each in its own module:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from briefing.corpus import actors as corpus_actors
 from briefing.corpus import contradict, copies, outlets, statements, stories, timeline
 from briefing.corpus.digest import Digest
-from briefing.corpus.lexicon import lexicon
-from briefing.registry import load_registry
+from briefing.corpus.lexicon import Lexicon
+from briefing.registry import Registry
 
 
-def aggregate(digests: list[Digest], data_dir: str = "") -> dict[str, list[dict]]:
-    """Every corpus table, from the digests of the articles that were analysed."""
-    lex = lexicon(data_dir or None)
-    registry = load_registry(Path(data_dir) if data_dir else None)
+def aggregate(digests: list[Digest], lex: Lexicon, registry: Registry | None = None) -> dict[str, list[dict]]:
+    """Every corpus table, from the digests of the articles that were analysed.
+
+    The word lists and the registry come as objects, not paths: a Dask worker elsewhere needs no copy of
+    the analyst's data folder.
+    """
     articles = [d["article"] for d in digests]
     by_stem = {a["stem"]: a for a in articles}
     actor_rows = [x for d in digests for x in d["actors"]]

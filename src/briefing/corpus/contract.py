@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import csv
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,7 +45,7 @@ COLUMNS: dict[str, list[str]] = {
     "actor_outlets": ["actor_id", "outlet", "articles", "mentions"],
     "actor_members": ["actor_id", "stem", "article_actor_id", "name"],
     "statements": [
-        "statement_id", "speaker_id", "speaker", "text", "mode", "reports", "articles", "outlets",
+        "statement_id", "speaker_id", "speaker", "cue", "text", "mode", "reports", "articles", "outlets",
         "independent_sources", "sources", "first_reported", "mark", "mark_evidence", "contested_by",
     ],
     "statement_reports": [
@@ -91,6 +91,7 @@ class CorpusBundle:
     articles_dir: Path
     manifest: dict
     tables: dict[str, pd.DataFrame]
+    cache: dict[str, Any] = field(default_factory=dict)  # what the notebooks share across sections
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         try:
@@ -99,10 +100,22 @@ class CorpusBundle:
             raise AttributeError(name) from None
 
 
-_NUMERIC = set(
-    """words sentences body_sentences editorial_sentences claims articles outlets mentions reports
-    independent_sources sentence_id start end sourced_claims on_record anonymous second_hand official""".split()
-)
+# Columns read back as numbers, per table (the same name may hold a count in one table and a list of
+# names in another: actors.outlets counts outlets, statements.outlets names them).
+NUMERIC = {
+    "articles": "words sentences body_sentences editorial_sentences claims",
+    "stories": "articles",
+    "actors": "articles outlets mentions",
+    "actor_outlets": "articles mentions",
+    "statements": "reports articles independent_sources",
+    "statement_reports": "sentence_id start end",
+    "timeline": "articles",
+    "timeline_reports": "sentence_id start end",
+    "outlets": "articles words sourced_claims on_record anonymous second_hand official editorial_sentences "
+    "body_sentences",
+}
+SHARES = {"story_articles": "similarity", "outlets": "on_record_share anonymous_share second_hand_share "
+          "official_share editorial_share"}  # fmt: skip
 
 
 def load_corpus(folder: str | Path, articles_dir: str | Path = "") -> CorpusBundle:
@@ -120,10 +133,11 @@ def load_corpus(folder: str | Path, articles_dir: str | Path = "") -> CorpusBund
             if path.exists()
             else pd.DataFrame(columns=cols)
         )
-        for col in df.columns:
-            if col in _NUMERIC:
+        for col in NUMERIC.get(name, "").split():
+            if col in df.columns:
                 df[col] = pd.to_numeric(df[col], errors="coerce").fillna(-1).astype(int)
-            elif col.endswith("_share") or col == "similarity":
+        for col in SHARES.get(name, "").split():
+            if col in df.columns:
                 df[col] = pd.to_numeric(df[col], errors="coerce")
         frames[name] = df
     manifest_path = folder / "run.json"

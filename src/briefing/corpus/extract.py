@@ -57,7 +57,8 @@ def extract_corpus(
     by_stem = {s.stem: s for s in sources}
     done = Extracted(reused=len(reuse))
     got: dict[str, Digest] = {}
-    progress = progress or Progress(len(sources), reused=len(reuse))
+    progress = progress or Progress(len(sources))
+    progress.reused = len(reuse)
 
     def on_result(result: dict) -> None:
         src = by_stem[result["stem"]]

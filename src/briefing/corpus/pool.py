@@ -68,6 +68,19 @@ class LocalPool:
     timeout: float = 600.0  # seconds one task may take before its worker is stopped
     _ctx: Any = field(default_factory=lambda: mp.get_context("spawn"), repr=False)
 
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def describe(self) -> str:
+        return f"local process pool, {self.workers} worker{'s' if self.workers != 1 else ''}"
+
+    def call(self, fn: Callable, *args: Any) -> Any:
+        """Run ``fn(*args)`` here (the aggregation: it reads only the digests)."""
+        return fn(*args)
+
     def run(self, tasks: Iterable[Task], fn: Callable[[Task], Result], on_result: Callable[[Result], None]):
         todo: Iterator[Task] = iter(tasks)
         again: deque[Task] = deque()

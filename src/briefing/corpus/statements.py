@@ -118,6 +118,7 @@ def build_statements(
                 "statement_id": sid,
                 "speaker_id": speaker,
                 "speaker": names.get(speaker, ""),
+                "cue": rep["cue"],
                 "text": rep["text"],
                 "mode": rep["mode"],
                 "reports": len(group),

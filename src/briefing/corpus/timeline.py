@@ -1,9 +1,10 @@
 """A merged timeline: the dated events of every article, the same event reported twice kept once.
 
 Events are the time expressions each article resolved to a day, a week or a month. Two events from
-different articles are one when they resolve to the same date and either involve the same corpus actor (other than the corpus's
-most frequent ones, which are in everything) or their descriptions share three or more content words,
-at least 40% of the shorter one's (the words of the date itself left out).
+different articles are one when they resolve to the same date and either involve the same corpus actor
+(other than the corpus's most frequent ones, which are in everything) or their descriptions share three
+or more content words, at least 40% of the shorter one's (the words of the date itself left out), or
+are the same words.
 Each merged event lists the articles and outlets that report it.
 """
 

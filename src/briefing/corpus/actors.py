@@ -133,8 +133,9 @@ def _index(actors: list[dict], final: list[str], outlet_of: dict[str, str]) -> A
         per: dict[str, list[dict]] = defaultdict(list)
         for a in members:
             idx.of[(a["stem"], a["actor_id"])] = aid
-            idx.members.append({"actor_id": aid, "stem": a["stem"], "article_actor_id": a["actor_id"],
-                                "name": a["name"]})  # fmt: skip
+            idx.members.append(
+                {"actor_id": aid, "stem": a["stem"], "article_actor_id": a["actor_id"], "name": a["name"]}
+            )
             per[outlet_of.get(a["stem"], "")].append(a)
         for outlet, xs in sorted(per.items()):
             idx.by_outlet.append(

@@ -53,10 +53,14 @@ def aggregate(digests: list[Digest], lex: Lexicon, registry: Registry | None = N
 
     events_rows, event_reports = timeline.merge_events(events, idx.of, by_stem, idx.names, lex.ignore)
     article_rows = [
-        {**a, "source_key": source_of[a["stem"]], "copy_of": copy_of.get(a["stem"], ""),
-         "story_id": story_of.get(a["stem"], "")}
+        {
+            **a,
+            "source_key": source_of[a["stem"]],
+            "copy_of": copy_of.get(a["stem"], ""),
+            "story_id": story_of.get(a["stem"], ""),
+        }
         for a in articles
-    ]  # fmt: skip
+    ]
     return {
         "articles": article_rows,
         "stories": story_rows,

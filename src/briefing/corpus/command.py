@@ -35,8 +35,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Extract every article once (reusing earlier runs), compare them across outlets and "
         "write one corpus briefing into DIR/corpus/.",
     )
-    cp.add_argument("input", type=Path, metavar="INPUT", help="a folder of .txt articles, or a .jsonl or .csv "
-                    "file with one article a row (text; optional outlet, published, url, title, id)")  # fmt: skip
+    cp.add_argument(
+        "input",
+        type=Path,
+        metavar="INPUT",
+        help="a folder of .txt articles, or a .jsonl or .csv "
+        "file with one article a row (text; optional outlet, published, url, title, id)",
+    )
     cp.add_argument(
         "--out", type=Path, metavar="DIR", help="corpus folder (default: reports/corpus-<INPUT name>/)"
     )

@@ -39,7 +39,7 @@ SOURCING = ("on_record", "anonymous", "second_hand", "official")
 
 
 class Evidence:
-    """The sentences this briefing cites, by article; links to them and the Sources section that holds them."""
+    """The sentences this briefing cites, by article: the links to them, and the Sources that hold them."""
 
     def __init__(self, t: CorpusBundle) -> None:
         self.t = t
@@ -47,6 +47,18 @@ class Evidence:
         rows = t.articles.set_index("stem") if len(t.articles) else pd.DataFrame()
         self.meta = rows.to_dict("index") if len(rows) else {}
         self.cited: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        self.targets: set[str] = set()  # rows shown with an anchor (statements, stories, events)
+        self.refs: dict[str, str] = {}  # rows linked to: id -> what it is
+
+    def target(self, item_id: str) -> Html:
+        """The row's id as the anchor its references link to."""
+        self.targets.add(item_id)
+        return tag("span", item_id, id=item_id.lower())
+
+    def ref(self, what: str, item_id: str) -> Html:
+        """A link to a row (CL3, ST2, EV5); rows not shown above are listed under Sources."""
+        self.refs.setdefault(item_id, what)
+        return tag("a", item_id, href=f"#{item_id.lower()}", cls="ref", title=f"{what} {item_id}")
 
     def article_anchor(self, stem: str) -> str:
         return f"a{self.number.get(stem, 0)}"
@@ -123,11 +135,6 @@ def pct(value: float) -> str:
     return "" if value is None or pd.isna(value) or value == "" else f"{float(value) * 100:.0f}%"
 
 
-def ref(prefix: str, item_id: str) -> Html:
-    """A link to a row of this briefing: a statement (CL3), a story (ST2), an event (EV5)."""
-    return tag("a", item_id, href=f"#{item_id.lower()}", cls="ref", title=f"{prefix} {item_id}")
-
-
 def _ids(value: str) -> list[str]:
     return [v for v in str(value or "").replace(";", " ").split() if v]
 
@@ -149,15 +156,16 @@ def _more(shown: int, total: int, what: str, csv_name: str) -> Html:
 
 def bluf(t: CorpusBundle) -> Html:
     """The key points of the corpus, written from its tables."""
-    a, s = t.articles, t.statements
+    a, s, ev = t.articles, t.statements, evidence(t)
     items = [_scope_line(t)]
     if len(t.stories):
         multi = t.stories[t.stories.articles > 1]
         top = t.stories.iloc[0]
+        verb = "is" if len(multi) == 1 else "are"
+        size = plural(int(top.articles), "article")
         items.append(
-            f"{plural(len(multi), 'story', 'stories')} {'is' if len(multi) == 1 else 'are'} covered by more than one article; "
-            f"the largest ({top.story_id}, {plural(int(top.articles), 'article')} from {top['first']} to {top['last']}) "
-            f"is about {top.label}."
+            f"{plural(len(multi), 'story', 'stories')} {verb} covered by more than one article; the largest "
+            f"({top.story_id}, {size} from {top['first']} to {top['last']}) is about {top.label}."
         )
     if len(s):
         shared = s[s.articles > 1]
@@ -174,10 +182,8 @@ def bluf(t: CorpusBundle) -> Html:
                 + tag("strong", lead.speaker)
                 + Html(" ")
                 + quote(lead.text, 200)
-                + Html(
-                    f" ({plural(int(lead.articles), 'article')}, {int(lead.independent_sources)} independent) "
-                )
-                + ref("statement", lead.statement_id)
+                + f" ({plural(int(lead.articles), 'article')}, {int(lead.independent_sources)} independent) "
+                + ev.ref("statement", lead.statement_id)
             )
     if len(t.outlets) > 1:
         o = t.outlets.sort_values("anonymous_share", ascending=False).iloc[0]
@@ -267,10 +273,10 @@ def stories_table(t: CorpusBundle, ev: Evidence, stories: pd.DataFrame, limit: i
             for _, m in arts.iterrows()
         )
         details = tag("details", tag("summary", plural(len(arts), "article")) + tag("ul", listing))
-        statements = join((ref("statement", x) for x in _ids(s.shared_statements)), " ")
+        statements = join((ev.ref("statement", x) for x in _ids(s.shared_statements)), " ")
         rows.append(
             [
-                tag("span", s.story_id, id=s.story_id.lower()),
+                ev.target(s.story_id),
                 s.label,
                 f"{s['first']} to {s['last']}" if s["first"] else "",
                 details,
@@ -289,8 +295,10 @@ def stories_table(t: CorpusBundle, ev: Evidence, stories: pd.DataFrame, limit: i
         "Shared statements",
     ]
     caption = "Stories with more than one article, largest first"
-    return block(table(headers, rows, caption=caption), _more(min(limit, len(stories)), len(stories), "stories",
-                                                             "stories.csv"))  # fmt: skip
+    return block(
+        table(headers, rows, caption=caption),
+        _more(min(limit, len(stories)), len(stories), "stories", "stories.csv"),
+    )
 
 
 def _joined(m: pd.Series) -> Html:
@@ -306,7 +314,8 @@ def stories_note(t: CorpusBundle) -> Html:
         return note("No stories.")
     single = int((st.articles == 1).sum())
     return note(
-        f"{plural(len(st), 'story', 'stories')}: {len(st) - single} with two or more articles, {single} single articles "
+        f"{plural(len(st), 'story', 'stories')}: {len(st) - single} with two or more articles, {single} "
+        "single articles "
         "that matched no other. Each article's similarity to its story when it joined, and what it shared, "
         "is the evidence for the grouping."
     )
@@ -322,22 +331,27 @@ def actors_table(t: CorpusBundle, actors: pd.DataFrame, limit: int = 40) -> Html
     per = t.actor_outlets.pivot_table(index="actor_id", columns="outlet", values="mentions", aggfunc="sum")
     rows = []
     for _, a in actors.head(limit).iterrows():
-        counts = [int(per.at[a.actor_id, o]) if o in per.columns and pd.notna(per.at[a.actor_id, o]) else 0
-                  for o in outlets]  # fmt: skip
+        counts = [
+            int(per.at[a.actor_id, o]) if o in per.columns and pd.notna(per.at[a.actor_id, o]) else 0
+            for o in outlets
+        ]
         variants = tag("span", a.variants, cls="muted small") if a.variants else ""
         rows.append([a["name"], a.kind, variants, a.articles, *counts, a.mentions])
     headers = ["Actor", "Kind", "Also written", "Articles", *outlets, "Mentions"]
     numeric = [3, *range(4, 4 + len(outlets) + 1)]
     caption = "Actors across the corpus: mentions per outlet"
-    return block(table(headers, rows, caption=caption, numeric=numeric, cls="actors"),
-                 _more(min(limit, len(actors)), len(actors), "actors", "actors.csv"))  # fmt: skip
+    return block(
+        table(headers, rows, caption=caption, numeric=numeric, cls="actors"),
+        _more(min(limit, len(actors)), len(actors), "actors", "actors.csv"),
+    )
 
 
 def actors_note(t: CorpusBundle) -> Html:
     a = t.actors
     merged = int((a.variants != "").sum()) if len(a) else 0
     return note(
-        f"{plural(len(a), 'actor')} across {plural(len(t.articles), 'article')}; {merged} of them were written "
+        f"{plural(len(a), 'actor')} across {plural(len(t.articles), 'article')}; {merged} of them were "
+        "written "
         "more than one way and are merged (the spellings are listed)."
     )
 
@@ -363,10 +377,10 @@ def statements_table(
         )
         why = Html(esc(s.mark_evidence))
         if s.contested_by:
-            why = why + Html(" ") + join((ref("statement", x) for x in _ids(s.contested_by)), " ")
+            why = why + Html(" ") + join((ev.ref("statement", x) for x in _ids(s.contested_by)), " ")
         out.append(
             [
-                tag("span", s.statement_id, id=s.statement_id.lower()),
+                ev.target(s.statement_id),
                 s.speaker,
                 tag("span", f"{s.cue}: ", cls="muted") + quote(s.text, 220) if s.cue else quote(s.text, 220),
                 mark_badge(s.mark),
@@ -384,8 +398,10 @@ def statements_table(
         "Reported in",
         "Evidence for the mark",
     ]
-    return block(table(headers, out, caption=caption, numeric=[4], cls="claims"),
-                 _more(min(limit, len(rows)), len(rows), "statements", "statements.csv"))  # fmt: skip
+    return block(
+        table(headers, out, caption=caption, numeric=[4], cls="claims"),
+        _more(min(limit, len(rows)), len(rows), "statements", "statements.csv"),
+    )
 
 
 def claims_note(t: CorpusBundle) -> Html:
@@ -420,22 +436,28 @@ def contradictions_table(t: CorpusBundle, ev: Evidence, limit: int = 40) -> Html
             sides.append(
                 tag(
                     "div",
-                    ref("statement", sid)
+                    ev.ref("statement", sid)
                     + Html(" ")
                     + tag("strong", speaker)
-                    + Html(f" ({c.cue}) ")
+                    + f" ({c.cue}) "
                     + quote(c.text, 200)
                     + Html(" ")
                     + ev.link(stem, c.sentence_id, c.start, c.end),
-                )  # fmt: skip
+                )
             )
         why = {"denial": "a denial", "negation": "the opposite", "figures": "other figures"}.get(
             r.kind, r.kind
         )
-        items.append(tag("li", para(f"{why.capitalize()} (“{r.words}”)", cls="lead") + tag("div", join(sides),
-                                                                                         cls="versus")))  # fmt: skip
-    return block(tag("ul", join(items), cls="evidence-list"),
-                 _more(min(limit, len(x)), len(x), "contradictions", "contradictions.csv"))  # fmt: skip
+        items.append(
+            tag(
+                "li",
+                para(f"{why.capitalize()} (“{r.words}”)", cls="lead") + tag("div", join(sides), cls="versus"),
+            )
+        )
+    return block(
+        tag("ul", join(items), cls="evidence-list"),
+        _more(min(limit, len(x)), len(x), "contradictions", "contradictions.csv"),
+    )
 
 
 # ------------------------------------------------------------------ 04 timeline
@@ -453,11 +475,13 @@ def timeline_table(t: CorpusBundle, ev: Evidence, events: pd.DataFrame, limit: i
         )
         when = e.date + (" (planned)" if e.tense == "planned" else "")
         rows.append(
-            [tag("span", when, id=e.event_id.lower()), quote(e.description, 200), e.actors, e.articles, links]
+            [ev.target(e.event_id) + f" {when}", quote(e.description, 200), e.actors, e.articles, links]
         )
     headers = ["Date", "What happened", "Actors", "Articles", "Reported by"]
-    return block(table(headers, rows, caption="Merged timeline", numeric=[3], cls="timeline"),
-                 _more(min(limit, len(events)), len(events), "events", "timeline.csv"))  # fmt: skip
+    return block(
+        table(headers, rows, caption="Merged timeline", numeric=[3], cls="timeline"),
+        _more(min(limit, len(events)), len(events), "events", "timeline.csv"),
+    )
 
 
 def timeline_note(t: CorpusBundle) -> Html:
@@ -466,7 +490,8 @@ def timeline_note(t: CorpusBundle) -> Html:
         return note("No article dated an event to a day, a week or a month.")
     shared = int((e.articles > 1).sum())
     return note(
-        f"{plural(len(e), 'dated event')} from {e.date.min()} to {e.date.max()}; {shared} reported by more than "
+        f"{plural(len(e), 'dated event')} from {e.date.min()} to {e.date.max()}; {shared} reported by more "
+        "than "
         "one article. Events dated only to a year or a duration are left out."
     )
 
@@ -489,8 +514,17 @@ def outlets_table(t: CorpusBundle) -> Html:
         ]
         for _, r in o.iterrows()
     ]
-    headers = ["Outlet", "Articles", "Sourced claims", "On record", "Anonymous", "Second-hand", "Official",
-               "Editorial sentences", "Quoted most (claims)"]  # fmt: skip
+    headers = [
+        "Outlet",
+        "Articles",
+        "Sourced claims",
+        "On record",
+        "Anonymous",
+        "Second-hand",
+        "Official",
+        "Editorial sentences",
+        "Quoted most (claims)",
+    ]
     return block(table(headers, rows, caption="Outlet profiles", numeric=list(range(1, 8))))
 
 
@@ -517,6 +551,7 @@ def errors_table(t: CorpusBundle) -> Html:
 def sources(t: CorpusBundle, ev: Evidence, articles: Sequence[str] | None = None) -> Html:
     """Every article (metadata, a link to its text) and the sentences this briefing cites from it."""
     cards = []
+    others = _unshown(t, ev)  # first: what they cite is listed with the articles below
     wanted = list(articles) if articles is not None else list(t.articles.stem)
     for stem in wanted:
         m = ev.meta.get(stem)
@@ -529,15 +564,15 @@ def sources(t: CorpusBundle, ev: Evidence, articles: Sequence[str] | None = None
                 "li",
                 tag("span", f"s{sid} ", cls="muted small") + _highlighted(sentences[sid], spans),
                 id=f"{ev.article_anchor(stem)}-s{sid}",
-            )  # fmt: skip
+            )
             for sid, spans in sorted(cited.items())
             if sid in sentences
         ]
         head = tag("h3", f"{m['outlet']}, {m['published'] or 'date unknown'}: " + (m["title"] or stem))
         facts = para(
             tag("span", m["source"], cls="mono small"),
-            f" · {plural(int(m['words']), 'word')} · story ",
-            ref("story", m["story_id"]) if m.get("story_id") else "",
+            f" · {plural(int(m['words']), 'word')} · ",
+            _story_of(ev, m.get("story_id", "")),
             " · full text: ",
             tag("a", f"articles/{stem}/article.txt", href=f"../articles/{stem}/article.txt"),
             cls="muted small",
@@ -545,7 +580,42 @@ def sources(t: CorpusBundle, ev: Evidence, articles: Sequence[str] | None = None
         body = tag("ol", join(items), cls="evidence-list") if items else Html("")
         cards.append(tag("div", head + facts + body, id=ev.article_anchor(stem), cls="article-card"))
     lead = note(
-        f"{plural(len(wanted), 'article')}, with every sentence this briefing cites from each (the cited claim "
+        f"{plural(len(wanted), 'article')}, with every sentence this briefing cites from each (the cited "
+        "claim "
         "marked). The link under each opens the article's full text in the corpus folder."
     )
-    return block(lead, join(cards))
+    return block(others, lead, join(cards))
+
+
+def _story_of(ev: Evidence, story_id: str) -> Html:
+    sizes = dict(zip(ev.t.stories.story_id, ev.t.stories.articles, strict=False))
+    if not story_id:
+        return Html("")
+    if sizes.get(story_id, 1) < 2:
+        return Html("a story of its own")
+    return Html("story ") + ev.ref("story", story_id)
+
+
+def _unshown(t: CorpusBundle, ev: Evidence) -> Html:
+    """The statements and stories linked to above but not shown in a table (beyond its limit)."""
+    missing = [i for i in ev.refs if i not in ev.targets]
+    if not missing:
+        return Html("")
+    st = t.statements.set_index("statement_id")
+    stories = t.stories.set_index("story_id")
+    reports = t.statement_reports
+    items = []
+    for item in missing:
+        if item in st.index:
+            s = st.loc[item]
+            rep = reports[reports.statement_id == item]
+            links = join((ev.link(r.stem, r.sentence_id, r.start, r.end) for _, r in rep.iterrows()), " ")
+            body = Html("") + f"{s.speaker} ({s.cue}): " + quote(s.text, 200) + Html(" ") + mark_badge(s.mark)
+            items.append(tag("li", ev.target(item) + Html(" ") + body + Html(" ") + links))
+        elif item in stories.index:
+            s = stories.loc[item]
+            what = f" {s.label}: {plural(int(s.articles), 'article')}, {s['first']} to {s['last']}"
+            items.append(tag("li", ev.target(item) + what))
+    return block(
+        tag("h3", "Statements and stories referred to above"), tag("ul", join(items), cls="evidence-list")
+    )

@@ -101,8 +101,10 @@ def run_corpus(
         timings["extract"] = ex.seconds
         write_table(ex.errors, COLUMNS["errors"], out / "errors.csv")
         if not ex.digests:
-            raise InputError(input_path, f"none of its {len(sources)} articles could be analysed "
-                             f"(reasons in {out / 'errors.csv'})")  # fmt: skip
+            raise InputError(
+                input_path,
+                f"none of its {len(sources)} articles could be analysed (reasons in {out / 'errors.csv'})",
+            )
         progress.stage("Comparing the articles across outlets…")
         t1 = time.perf_counter()
         tables = run.call(aggregate, ex.digests, lex, registry)

@@ -13,6 +13,8 @@ import json
 import os
 import re
 import signal
+import subprocess
+import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -125,6 +127,35 @@ def test_killing_a_worker_mid_run_loses_nothing_and_a_rerun_resumes(tmp_path: Pa
     assert [d["article"] for d in again.digests] == [d["article"] for d in first.digests]
 
 
+_EXTRACT_SCRIPT = """
+import sys
+from pathlib import Path
+from briefing.config import DATA_DIR
+from briefing.corpus.extract import extract_corpus, local_runner
+from briefing.corpus.inputs import read_corpus
+if __name__ == "__main__":
+    extract_corpus(read_corpus(sys.argv[1]), Path(sys.argv[2]), local_runner(1, DATA_DIR, 60), DATA_DIR)
+"""
+
+
+def test_a_run_killed_outright_keeps_every_finished_article(tmp_path: Path) -> None:
+    folder = corpus_folder(tmp_path, polnear_dozen())
+    out = tmp_path / "out"
+    script = tmp_path / "extract.py"
+    script.write_text(_EXTRACT_SCRIPT)
+    proc = subprocess.Popen([sys.executable, str(script), str(folder), str(out)], start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list((out / "articles").glob("*/cache.json"))) < 3:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, mid-run
+    proc.wait()
+    kept = {p.parent.name for p in (out / "articles").glob("*/cache.json")}
+    assert 3 <= len(kept) < 12
+    done = extract_corpus(read_corpus(folder), out, local_runner(2, DATA_DIR, 60), DATA_DIR)
+    assert done.reused >= len(kept) and done.extracted + done.reused == 12 and not done.errors
+    assert not list((out / "articles").glob(".*")), "a staging folder was left behind"
+
+
 def test_adding_articles_extracts_only_the_new_ones(tmp_path: Path) -> None:
     articles = polnear_dozen()
     folder = corpus_folder(tmp_path, articles[:3])
@@ -162,6 +193,22 @@ def test_dask_extracts_and_aggregates_as_this_process_does(tmp_path: Path) -> No
             assert (tmp_path / "dask" / "articles" / s.stem / name).read_bytes() == here["files"][name], name
     assert tables == aggregate(remote.digests, lexicon(DATA_DIR), None)
     assert any(s["mark"] == "contested" for s in tables["statements"])
+
+
+@pytest.mark.slow
+def test_a_dask_worker_killed_mid_task_costs_only_that_task(tmp_path: Path) -> None:
+    from briefing.corpus.cluster import DaskRunner
+
+    tasks = [{"stem": f"t{i}"} for i in range(5)]
+    tasks[1]["marker"] = str(tmp_path / "marker")  # its worker dies once: the task runs again elsewhere
+    tasks[3]["always_die"] = True  # kills every worker that takes it: reported, the rest go on
+    results = []
+    with DaskRunner(workers=2) as dask:
+        dask.run(tasks, _echo_or_die, results.append)
+    by_stem = {r["stem"]: r for r in results}
+    assert len(results) == 5 and by_stem["t1"]["ok"] and (tmp_path / "marker").exists()
+    assert not by_stem["t3"]["ok"] and "worker died each time" in by_stem["t3"]["reason"]
+    assert all(by_stem[s]["ok"] for s in ("t0", "t2", "t4"))
 
 
 # ------------------------------------------------------------------ progress

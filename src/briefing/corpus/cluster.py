@@ -4,9 +4,10 @@
 ``--scheduler tcp://host:8786`` connects to a running cluster, whose workers need this package installed
 (the same version). Tasks carry the article's bytes and bring back its files, so workers need no shared
 file system; the client writes DIR. At most a few tasks per worker are in flight, so the client never
-holds the whole corpus. A worker that dies costs only its tasks: the scheduler re-runs them on another
-worker (once on a LocalCluster; as the cluster's ``allowed-failures`` says elsewhere) and then they are
-reported failed, while the rest go on.
+holds the whole corpus. A worker that dies costs only the task it was running (tasks wait at the
+scheduler until a worker thread is free): the scheduler re-runs it on another worker (twice on a
+LocalCluster; as the cluster's ``allowed-failures`` says elsewhere), then reports it failed; the rest
+go on. The workers' copy of the analyst's registry is read from the same ``--data`` path.
 """
 
 from __future__ import annotations
@@ -43,7 +44,16 @@ class DaskRunner:
         level = logging.CRITICAL if quiet else logging.WARNING
         for name in ("distributed", "tornado", "asyncio"):
             logging.getLogger(name).setLevel(level)
-        dask.config.set({"distributed.scheduler.allowed-failures": 1, "logging.distributed": "error"})
+        dask.config.set(
+            {
+                # a task is sent to a worker only when one of its threads is free: a killed worker then
+                # takes down only the task it was running, not a queue of others
+                "distributed.scheduler.worker-saturation": 1.0,
+                # and that task runs twice more elsewhere before it is reported failed
+                "distributed.scheduler.allowed-failures": 2,
+                "logging.distributed": "error",
+            }
+        )
         if self.address:
             try:
                 self._client = Client(self.address, timeout="10s")
@@ -105,7 +115,7 @@ class DaskRunner:
         try:
             return future.result()
         except KilledWorker:
-            reason = "its worker died twice running it (killed or out of memory)"
+            reason = "its worker died each time it ran it (killed or out of memory)"
         except Exception as exc:  # a lost connection, a cancelled task: this article fails, not the run
             reason = f"{type(exc).__name__}: {exc}"
         return {"stem": stem, "ok": False, "stage": "worker", "reason": reason}

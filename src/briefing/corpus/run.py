@@ -95,7 +95,9 @@ def run_corpus(
     _writable(out)
     progress = Progress(len(sources), stream=stream or sys.stderr)
     timings: dict[str, float] = {}
+    t_start = time.perf_counter()
     with runner or runner_for(scheduler, workers or cores(), data) as run:
+        timings["start"] = time.perf_counter() - t_start  # a Dask cluster starts here; a pool in run()
         progress.stage(f"{len(sources)} articles; {run.describe()}")
         ex = extract_corpus(sources, out, run, data, progress)
         timings["extract"] = ex.seconds

@@ -21,6 +21,7 @@ from briefing.corpus.lexicon import lexicon
 from briefing.corpus.pool import LocalPool
 from briefing.corpus.progress import Progress
 from briefing.corpus.worker import extract_article
+from briefing.errors import InputError
 
 
 @dataclass
@@ -64,7 +65,10 @@ def extract_corpus(
         src = by_stem[result["stem"]]
         if result.get("ok"):
             files = result["files"]
-            cache.store(articles_dir, src.stem, files, keys[src.stem])
+            try:
+                cache.store(articles_dir, src.stem, files, keys[src.stem])
+            except OSError as exc:  # the input was fine; the output place is not
+                raise InputError(articles_dir, f"cannot write here ({exc.strerror or exc})") from None
             got[src.stem] = digest(src, _texts(files), lex)
             done.extracted += 1
             done.worker_seconds += result.get("seconds", 0.0)

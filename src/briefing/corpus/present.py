@@ -20,18 +20,26 @@ from briefing.present import (
     Html,
     block,
     esc,
+    human_date,
     join,
     names_list,
     note,
     para,
-    plural,
     quote,
     shorten,
     table,
     tag,
 )
+from briefing.present import plural as _plural
 
 MARKS = ("contested", "corroborated", "single-source")
+
+
+def plural(n: int, word: str, words: str = "") -> str:
+    """``10,640 statements``: the article briefing's plural, with thousands separated."""
+    return f"{int(n):,}" + _plural(int(n), word, words)[len(str(int(n))) :]
+
+
 SOURCING = ("on_record", "anonymous", "second_hand", "official")
 
 
@@ -296,7 +304,7 @@ def stories_table(t: CorpusBundle, ev: Evidence, stories: pd.DataFrame, limit: i
     ]
     caption = "Stories with more than one article, largest first"
     return block(
-        table(headers, rows, caption=caption),
+        table(headers, rows, caption=caption, cls="stories"),
         _more(min(limit, len(stories)), len(stories), "stories", "stories.csv"),
     )
 
@@ -399,7 +407,7 @@ def statements_table(
         "Evidence for the mark",
     ]
     return block(
-        table(headers, out, caption=caption, numeric=[4], cls="claims"),
+        table(headers, out, caption=caption, numeric=[4], cls="statements"),
         _more(min(limit, len(rows)), len(rows), "statements", "statements.csv"),
     )
 
@@ -473,13 +481,13 @@ def timeline_table(t: CorpusBundle, ev: Evidence, events: pd.DataFrame, limit: i
         links = join(
             (ev.link(r.stem, r.sentence_id, r.start, r.end, f"{r.outlet}") for _, r in rep.iterrows()), " "
         )
-        when = e.date + (" (planned)" if e.tense == "planned" else "")
+        when = human_date(e.date) + (" (planned)" if e.tense == "planned" else "")
         rows.append(
             [ev.target(e.event_id) + f" {when}", quote(e.description, 200), e.actors, e.articles, links]
         )
     headers = ["Date", "What happened", "Actors", "Articles", "Reported by"]
     return block(
-        table(headers, rows, caption="Merged timeline", numeric=[3], cls="timeline"),
+        table(headers, rows, caption="Merged timeline", numeric=[3], cls="timeline corpus-timeline"),
         _more(min(limit, len(events)), len(events), "events", "timeline.csv"),
     )
 

@@ -90,7 +90,8 @@ def manifest(tables: dict, info: dict, data_dir: Path) -> dict:
     origin = sorted({a["sourcing_from"] for a in articles})
     return {
         "kind": "corpus",
-        "title": f"{info['input']}: {len(articles)} articles from {len(outlets)} outlets",
+        "title": f"{len(articles):,} articles from {len(outlets)} outlets"
+        + (f", {dates[0]} to {dates[-1]}" if dates else ""),
         "source": info["input"],
         "sha256": info["input_sha256"],
         "outlets": outlets,

@@ -103,10 +103,10 @@ def run_corpus(
         timings["extract"] = ex.seconds
         write_table(ex.errors, COLUMNS["errors"], out / "errors.csv")
         if not ex.digests:
-            raise InputError(
-                input_path,
-                f"none of its {len(sources)} articles could be analysed (reasons in {out / 'errors.csv'})",
-            )
+            why = f"none of its {len(sources)} articles could be analysed (reasons in {out / 'errors.csv'})"
+            if all(e["stage"] == "input" for e in ex.errors):
+                raise InputError(input_path, why)
+            raise ReportError(f"{input_path}: {why}")
         progress.stage("Comparing the articles across outlets…")
         t1 = time.perf_counter()
         tables = run.call(aggregate, ex.digests, lex, registry)

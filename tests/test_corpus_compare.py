@@ -235,3 +235,71 @@ def test_the_registry_merges_what_spelling_cannot(extracted: Path) -> None:
     t = aggregate(_digests(extracted), LEX, registry)
     assert "Port of Valmar Authority" in {a["name"] for a in t["actors"]}
     assert "Valmar" not in {a["name"] for a in t["actors"]}
+
+
+# ------------------------------------------------------------------ what the briefing shows
+
+
+def _page(t, limit: int) -> str:
+    """Every corpus section as the notebooks call them, in their order, as one HTML string."""
+    from briefing.corpus import present as C
+
+    ev = C.evidence(t)
+    s = t.statements
+    parts = [
+        C.bluf(t),
+        C.at_a_glance(t),
+        C.method(),
+        C.stories_note(t),
+        C.stories_table(t, ev, t.stories[t.stories.articles >= 2], limit=limit),
+        C.actors_table(t, t.actors, limit=limit),
+        C.statements_table(t, ev, s[s.mark == "contested"], "Contested", limit=limit),
+        C.contradictions_table(t, ev, limit=limit),
+        C.statements_table(t, ev, s[s.mark == "corroborated"], "Corroborated", limit=limit),
+        C.timeline_table(t, ev, t.timeline, limit=limit),
+        C.outlets_table(t),
+        C.errors_table(t),
+        C.sources(t, ev),
+    ]
+    return "".join(str(p) for p in parts)
+
+
+@pytest.fixture()
+def bundle(tables, extracted: Path, tmp_path: Path):
+    from briefing.corpus.contract import load_corpus, write_tables
+
+    write_tables({**tables, "errors": []}, tmp_path)
+    return load_corpus(tmp_path, extracted)
+
+
+@pytest.mark.parametrize("limit", [1, 40])
+def test_every_link_of_the_briefing_lands_even_when_tables_are_cut(bundle, limit: int) -> None:
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: set[str] = set()
+            self.hrefs: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if "id" in a:
+                self.ids.add(a["id"])
+            if a.get("href", "").startswith("#"):
+                self.hrefs.append(a["href"][1:])
+
+    html, page = _page(bundle, limit), Links()
+    page.feed(html)
+    assert page.hrefs and not [h for h in page.hrefs if h not in page.ids]
+    if limit == 1:  # cut tables: what they leave out but others link to is listed under Sources
+        assert "Statements and stories referred to above" in html
+
+
+def test_cited_sentences_are_printed_with_the_claim_marked(bundle) -> None:
+    from briefing.corpus import present as C
+
+    html = str(C.statements_table(bundle, C.evidence(bundle), bundle.statements.head(3), "x"))
+    html += str(C.sources(bundle, C.evidence(bundle)))
+    assert "<mark>the government would not raise wages by more than 5 per cent this year.</mark>" in html
+    assert 'href="../articles/wire-ap_2025-03-10_valmar-dock-strike/article.txt"' in html

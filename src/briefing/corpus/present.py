@@ -558,45 +558,45 @@ def errors_table(t: CorpusBundle) -> Html:
 
 def sources(t: CorpusBundle, ev: Evidence, articles: Sequence[str] | None = None) -> Html:
     """Every article (metadata, a link to its text) and the sentences this briefing cites from it."""
-    cards = []
-    others = _unshown(t, ev)  # first: what they cite is listed with the articles below
-    wanted = list(articles) if articles is not None else list(t.articles.stem)
-    for stem in wanted:
-        m = ev.meta.get(stem)
-        if m is None:
-            continue
-        cited = ev.cited.get(stem, {})
-        sentences = _sentences(ev.t.articles_dir / stem, cited) if cited else {}
-        items = [
-            tag(
-                "li",
-                tag("span", f"s{sid} ", cls="muted small") + _highlighted(sentences[sid], spans),
-                id=f"{ev.article_anchor(stem)}-s{sid}",
-            )
-            for sid, spans in sorted(cited.items())
-            if sid in sentences
-        ]
-        head = tag("h3", f"{m['outlet']}, {m['published'] or 'date unknown'}: " + (m["title"] or stem))
-        facts = para(
-            tag("span", m["source"], cls="mono small"),
-            f" · {plural(int(m['words']), 'word')} · ",
-            _story_of(ev, m.get("story_id", "")),
-            " · full text: ",
-            tag("a", f"articles/{stem}/article.txt", href=f"../articles/{stem}/article.txt"),
-            cls="muted small",
-        )
-        body = tag("ol", join(items), cls="evidence-list") if items else Html("")
-        cards.append(tag("div", head + facts + body, id=ev.article_anchor(stem), cls="article-card"))
+    wanted = [s for s in (articles if articles is not None else t.articles.stem) if s in ev.meta]
+    sizes = dict(zip(t.stories.story_id, t.stories.articles, strict=False))
+    stories = {stem: _story_of(ev, ev.meta[stem].get("story_id", ""), sizes) for stem in wanted}
+    others = _unshown(t, ev)  # after every reference is known, before the sentences they cite are read
+    cards = [_card(ev, stem, stories[stem]) for stem in wanted]
     lead = note(
         f"{plural(len(wanted), 'article')}, with every sentence this briefing cites from each (the cited "
-        "claim "
-        "marked). The link under each opens the article's full text in the corpus folder."
+        "claim marked). The link under each opens the article's full text in the corpus folder."
     )
     return block(others, lead, join(cards))
 
 
-def _story_of(ev: Evidence, story_id: str) -> Html:
-    sizes = dict(zip(ev.t.stories.story_id, ev.t.stories.articles, strict=False))
+def _card(ev: Evidence, stem: str, story: Html) -> Html:
+    m = ev.meta[stem]
+    cited = ev.cited.get(stem, {})
+    sentences = _sentences(ev.t.articles_dir / stem, cited) if cited else {}
+    items = [
+        tag(
+            "li",
+            tag("span", f"s{sid} ", cls="muted small") + _highlighted(sentences[sid], spans),
+            id=f"{ev.article_anchor(stem)}-s{sid}",
+        )
+        for sid, spans in sorted(cited.items())
+        if sid in sentences
+    ]
+    head = tag("h3", f"{m['outlet']}, {m['published'] or 'date unknown'}: " + (m["title"] or stem))
+    facts = para(
+        tag("span", m["source"], cls="mono small"),
+        f" · {plural(int(m['words']), 'word')} · ",
+        story,
+        " · full text: ",
+        tag("a", f"articles/{stem}/article.txt", href=f"../articles/{stem}/article.txt"),
+        cls="muted small",
+    )
+    body = tag("ol", join(items), cls="evidence-list") if items else Html("")
+    return tag("div", head + facts + body, id=ev.article_anchor(stem), cls="article-card")
+
+
+def _story_of(ev: Evidence, story_id: str, sizes: dict[str, int]) -> Html:
     if not story_id:
         return Html("")
     if sizes.get(story_id, 1) < 2:

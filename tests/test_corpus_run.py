@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 
-import briefing.pipeline  # noqa: F401  (imported once here: the forked workers start with it)
 from briefing.config import DATA_DIR
 from briefing.corpus.extract import extract_corpus, local_runner
 from briefing.corpus.inputs import read_corpus
@@ -31,6 +30,14 @@ from tests.conftest import SHARED, run_cli
 
 POLNEAR = SHARED / "polnear" / "articles"
 HAND = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_parent() -> None:
+    """Load the pipeline once in this process: the forked workers start with it (as a desk's would not)."""
+    from briefing.corpus.worker import warm
+
+    warm(str(DATA_DIR))
 
 
 def polnear_dozen() -> list[Path]:
@@ -138,6 +145,7 @@ if __name__ == "__main__":
 """
 
 
+@pytest.mark.slow
 def test_a_run_killed_outright_keeps_every_finished_article(tmp_path: Path) -> None:
     folder = corpus_folder(tmp_path, polnear_dozen())
     out = tmp_path / "out"

@@ -90,7 +90,6 @@ class LocalPool:
     def run(self, tasks: Iterable[Task], fn: Callable[[Task], Result], on_result: Callable[[Result], None]):
         todo: Iterator[Task] = iter(tasks)
         again: deque[Task] = deque()
-        tries: dict[int, int] = {}
         pool = self.live = [self._spawn(fn) for _ in range(max(1, self.workers))]
         start_failures = 0
         try:
@@ -102,7 +101,11 @@ class LocalPool:
                         and (task := again.popleft() if again else next(todo, None))
                     ):
                         w.task, w.started = task, time.monotonic()
-                        w.conn.send(task)
+                        try:
+                            w.conn.send(task)
+                        except OSError:  # it died idle: the task waits, the worker is replaced below
+                            w.task = None
+                            again.appendleft(task)
                 if not any(w.task for w in pool) and not again and not self._more(todo, again):
                     return
                 for w in self._wait(pool):
@@ -112,10 +115,10 @@ class LocalPool:
                         if start_failures >= _START_FAILURES:
                             raise PoolError(failure or "the worker processes exit before they start")
                     if died:
-                        self._lost(w, again, tries, on_result)
+                        self._lost(w, again, on_result)
                         pool[pool.index(w)] = self._spawn(fn)
                 for w in [w for w in pool if w.task and time.monotonic() - w.started > self.timeout]:
-                    tries[id(w.task)] = self.retries  # a task that hangs once hangs again: no retry
+                    w.task["_overtime"] = True  # a task that hangs once hangs again: no retry
                     w.process.kill()
         finally:
             self._stop(pool)
@@ -165,19 +168,18 @@ class LocalPool:
                 on_result(payload)
         return not w.process.is_alive(), ""
 
-    def _lost(self, w: _Worker, again: deque[Task], tries: dict[int, int], on_result) -> None:
+    def _lost(self, w: _Worker, again: deque[Task], on_result) -> None:
         """A worker died: retry its task once, then report it failed."""
         w.conn.close()
         w.process.join(timeout=5)
         task = w.task
         if task is None:
             return
-        n = tries.get(id(task), 0) + 1
-        tries[id(task)] = n
-        if n <= self.retries:
+        task["_deaths"] = task.get("_deaths", 0) + 1
+        overtime = bool(task.get("_overtime"))
+        if task["_deaths"] <= self.retries and not overtime:
             again.append(task)
             return
-        overtime = time.monotonic() - w.started > self.timeout
         reason = (
             f"took longer than {self.timeout:.0f} s and was stopped"
             if overtime

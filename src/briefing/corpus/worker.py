@@ -32,14 +32,32 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _STATE: dict[str, Any] = {}
 
 
+# A few lines that touch every stage's lazily loaded tables (places, given names, word frequencies,
+# dates, experts, the outlet's voice): loaded once per worker, not inside its first article.
+_WARM_UP = (
+    "Talks resume in Cairo\n"
+    "CAIRO (Reuters) — Foreign Minister Maria Lopez said on Monday that talks would resume next week, "
+    "according to the Green List party.\n"
+    '"We are ready," Lopez said. John Smith, an analyst at the Institute for Policy Studies, said a deal '
+    "was likely by March 2025.\n"
+    "The government's silence is a scandal that will haunt it for years.\n"
+)
+
+
 def warm(data_dir: str) -> None:
-    """Import the pipeline and load the registry once in this process (a worker's first call)."""
+    """Import the pipeline, load the registry and build the stages' lazy tables once in this process.
+
+    A worker calls it when it starts (the pool's initializer, or its first Dask task), so the cost is
+    paid once per worker and not inside the first article's time.
+    """
     if _STATE.get("data_dir") == data_dir:
         return
-    from briefing import pipeline  # noqa: F401  (spaCy and the lexicons)
+    from briefing.ingest import build_document
+    from briefing.pipeline import extract_document
     from briefing.registry import load_registry
 
     _STATE["registry"] = load_registry(Path(data_dir) if data_dir else None)
+    extract_document(build_document(_WARM_UP, "warm-up"), _STATE["registry"])
     _STATE["data_dir"] = data_dir
 
 

@@ -33,6 +33,7 @@ class DaskRunner:
     address: str = ""
     workers: int = 1
     processes: bool = True  # False: threads in this process (tests)
+    data_dir: str = ""  # the registry folder the workers load when they start
     _client: Any = field(default=None, repr=False)
     _cluster: Any = field(default=None, repr=False)
 
@@ -68,6 +69,9 @@ class DaskRunner:
                 silence_logs=level,
             )
             self._client = Client(self._cluster)
+        from briefing.corpus.worker import warm
+
+        self._client.run(warm, self.data_dir)  # every worker loads the pipeline now, in parallel
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -67,9 +67,9 @@ def runner_for(scheduler: str, workers: int, data_dir: Path, timeout: float = TA
     from briefing.corpus.cluster import DaskRunner
 
     if scheduler == "dask":
-        return DaskRunner(workers=workers)
+        return DaskRunner(workers=workers, data_dir=str(data_dir))
     if "://" in scheduler:
-        return DaskRunner(address=scheduler, workers=workers)
+        return DaskRunner(address=scheduler, workers=workers, data_dir=str(data_dir))
     raise InputError(
         scheduler, "is no scheduler: use local, dask or the address of a Dask scheduler (tcp://...)"
     )

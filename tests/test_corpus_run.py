@@ -231,10 +231,10 @@ def test_progress_on_a_terminal_and_silence_elsewhere() -> None:
     tty, pipe = _Terminal(), io.StringIO()
     for stream in (tty, pipe):
         p = Progress(10, reused=2, stream=stream)
-        p._last = -1.0
         for ok in (True, True, False):
-            p.advance(ok)
             p._last = -1.0
+            p.advance(ok)
+            time.sleep(0.01)
         p.close()
     assert pipe.getvalue() == ""
     line = tty.getvalue().split("\r")[-1]

@@ -1,9 +1,9 @@
 """What the terminal shows while a corpus runs: a progress bar with the time left, or nothing.
 
 On a terminal (stderr is a TTY) one line is redrawn in place: done/total, failures, articles per minute
-and an estimate of the time left, from the rate of the articles extracted so far (reused ones cost
-nothing and are left out of the rate). When stderr is not a terminal nothing is written until the
-command's one summary line.
+and an estimate of the time left, from the rate since the first article came back (the workers' start-up
+is no part of the rate; reused articles cost nothing and are left out). When stderr is not a terminal
+nothing is written until the command's one summary line.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Progress:
     stream: TextIO = field(default_factory=lambda: sys.stderr)
     done: int = 0
     failed: int = 0
-    _t0: float = field(default_factory=time.monotonic)
+    _first: float = 0.0  # when the first article came back: the workers' start-up is not a rate
     _last: float = 0.0
 
     @property
@@ -50,6 +50,7 @@ class Progress:
         self.done += 1
         self.failed += not ok
         now = time.monotonic()
+        self._first = self._first or now
         if self.live and (now - self._last > 0.2 or self.done == self.todo):
             self._last = now
             self.stream.write("\r\033[K" + self.line(now))
@@ -60,14 +61,14 @@ class Progress:
         return self.total - self.reused
 
     def line(self, now: float | None = None) -> str:
-        elapsed = (now or time.monotonic()) - self._t0
+        elapsed = (now or time.monotonic()) - self._first
         share = self.done / self.todo if self.todo else 1.0
         bar = "█" * int(share * WIDTH) + "·" * (WIDTH - int(share * WIDTH))
         text = f"Extracting [{bar}] {self.done}/{self.todo}"
         if self.failed:
             text += f", {self.failed} failed"
-        if self.done and elapsed > 0:
-            rate = self.done / elapsed
+        if self.done > 1 and elapsed > 0:
+            rate = (self.done - 1) / elapsed
             text += f" · {rate * 60:.0f} articles/min"
             left = (self.todo - self.done) / rate
             text += f" · about {duration(left)} left" if self.done < self.todo else ""

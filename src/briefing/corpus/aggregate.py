@@ -48,7 +48,7 @@ def aggregate(digests: list[Digest], lex: Lexicon, registry: Registry | None = N
         reported_in.setdefault(r["stem"], []).append(r["statement_id"])
     kinds = {r["actor_id"]: r["kind"] for r in idx.rows}
     grouped = stories.group_stories(articles, actor_rows, idx.of, kinds, reported_in)
-    story_rows, story_members = stories.story_tables(grouped, by_stem, idx.names, st.rows)
+    story_rows, story_members = stories.story_tables(grouped, by_stem, idx.names)
     story_of = {m["stem"]: m["story_id"] for m in story_members}
 
     events_rows, event_reports = timeline.merge_events(events, idx.of, by_stem, idx.names, lex.ignore)

@@ -88,7 +88,9 @@ class DaskRunner:
         where = self.address or "a LocalCluster"
         return f"Dask ({where}, {self.size} worker{'s' if self.size != 1 else ''})"
 
-    def run(self, tasks: Iterable[Task], fn: Callable[[Task], Result], on_result: Callable[[Result], None]):
+    def run(
+        self, tasks: Iterable[Task], fn: Callable[[Task], Result], on_result: Callable[[Result], None]
+    ) -> None:
         """Run ``fn`` on every task; results come to ``on_result`` as they finish."""
         from distributed import as_completed
 
@@ -104,7 +106,7 @@ class DaskRunner:
             if (task := next(todo, None)) is not None:
                 queue.add(self._submit(fn, task, stems))
 
-    def _submit(self, fn: Callable, task: Task, stems: dict[str, str]):
+    def _submit(self, fn: Callable, task: Task, stems: dict[str, str]) -> Any:
         future = self._client.submit(
             fn, task, pure=False, key=f"extract-{task['stem']}-{os.urandom(4).hex()}"
         )
@@ -112,7 +114,7 @@ class DaskRunner:
         return future
 
     @staticmethod
-    def _result(future, stems: dict[str, str]) -> Result:
+    def _result(future: Any, stems: dict[str, str]) -> Result:
         from distributed import KilledWorker
 
         stem = stems.pop(future.key)

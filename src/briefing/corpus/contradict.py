@@ -91,7 +91,7 @@ def _weight(words: frozenset[str], idf: dict[str, float]) -> float:
     return sum(idf.get(w, 1.0) for w in words)
 
 
-def _contradiction(a: _Item, b: _Item, idf) -> tuple[str, str, int] | None:
+def _contradiction(a: _Item, b: _Item, idf: dict[str, float]) -> tuple[str, str, int] | None:
     """(kind, the words that show it, which claim denies or negates: 0 for a, 1 for b) or None."""
     shared = a.words & b.words
     if len(shared) < MIN_SHARED:

@@ -112,7 +112,14 @@ def _proper(surface: str) -> bool:
     return any(w[:1].isupper() for w in words)
 
 
-def _claims(stem, files, text, sentences, kinds, lex) -> list[dict]:
+def _claims(
+    stem: str,
+    files: Mapping[str, str],
+    text: str,
+    sentences: list[dict],
+    kinds: dict[str, str],
+    lex: Lexicon,
+) -> list[dict]:
     spans = {_int(s["sentence_id"]): (_int(s["start"]), _int(s["end"])) for s in sentences}
     given = {r["claim_id"]: r for r in _rows(files, "sourcing.csv")}
     out = []
@@ -140,7 +147,7 @@ def _claims(stem, files, text, sentences, kinds, lex) -> list[dict]:
     return out
 
 
-def _sourcing(claim, given, kind, sentence, lex) -> tuple[str, str]:
+def _sourcing(claim: dict, given: dict, kind: str, sentence: str, lex: Lexicon) -> tuple[str, str]:
     row = given.get(claim["claim_id"])
     if row and row.get("sourcing") in CLASSES:
         return row["sourcing"], "per-article analysis"

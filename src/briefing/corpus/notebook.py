@@ -11,7 +11,9 @@ from briefing.corpus.contract import CorpusBundle, load_corpus
 _LOADED: dict[tuple, CorpusBundle] = {}
 
 
-def prepare_corpus(corpus_dir: str = "", articles_dir: str = "", corpus_input: str = "", data_dir: str = ""):
+def prepare_corpus(
+    corpus_dir: str = "", articles_dir: str = "", corpus_input: str = "", data_dir: str = ""
+) -> CorpusBundle:
     """The corpus tables: read from ``corpus_dir`` when given, else ``corpus_input`` analysed now.
 
     A corpus run passes ``corpus_dir``; an analyst opening a notebook in JupyterLab leaves it empty and

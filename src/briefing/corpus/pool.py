@@ -87,7 +87,9 @@ class LocalPool:
         """Run ``fn(*args)`` here (the aggregation: it reads only the digests)."""
         return fn(*args)
 
-    def run(self, tasks: Iterable[Task], fn: Callable[[Task], Result], on_result: Callable[[Result], None]):
+    def run(
+        self, tasks: Iterable[Task], fn: Callable[[Task], Result], on_result: Callable[[Result], None]
+    ) -> None:
         todo: Iterator[Task] = iter(tasks)
         again: deque[Task] = deque()
         pool = self.live = [self._spawn(fn) for _ in range(max(1, self.workers))]
@@ -168,7 +170,7 @@ class LocalPool:
                 on_result(payload)
         return not w.process.is_alive(), ""
 
-    def _lost(self, w: _Worker, again: deque[Task], on_result) -> None:
+    def _lost(self, w: _Worker, again: deque[Task], on_result: Callable[[Result], None]) -> None:
         """A worker died: retry its task once, then report it failed."""
         w.conn.close()
         w.process.join(timeout=5)

@@ -20,7 +20,7 @@ from briefing.config import DATA_DIR, REPORTS_DIR
 from briefing.corpus.aggregate import aggregate
 from briefing.corpus.contract import COLUMNS, write_table
 from briefing.corpus.extract import Extracted, extract_corpus, local_runner
-from briefing.corpus.inputs import read_corpus
+from briefing.corpus.inputs import Source, read_corpus
 from briefing.corpus.lexicon import lexicon
 from briefing.corpus.progress import Progress, duration
 from briefing.errors import InputError, ReportError
@@ -146,7 +146,7 @@ def _writable(out: Path) -> None:
         raise InputError(out, f"cannot write the corpus here ({exc.strerror or exc})") from None
 
 
-def _run_info(input_path: Path, sources, ex: Extracted, where: str, timings: dict) -> dict:
+def _run_info(input_path: Path, sources: list[Source], ex: Extracted, where: str, timings: dict) -> dict:
     """What the briefing and the manifest say about this run."""
     import hashlib
 

@@ -22,7 +22,16 @@ LABEL_ACTORS = 3
 GROUPED_KINDS = ("person", "organisation", "state", "group", "place")
 
 
-def _vectors(articles, actors, actor_of, kinds, statement_of_report) -> dict[str, dict[str, float]]:
+Pairs = dict[tuple[str, str], str]
+
+
+def _vectors(
+    articles: list[dict],
+    actors: list[dict],
+    actor_of: Pairs,
+    kinds: dict[str, str],
+    reported: dict[str, list[str]],
+) -> dict[str, dict[str, float]]:
     per: dict[str, Counter] = defaultdict(Counter)
     for a in actors:
         aid = actor_of.get((a["stem"], a["actor_id"]))
@@ -32,13 +41,13 @@ def _vectors(articles, actors, actor_of, kinds, statement_of_report) -> dict[str
     df = Counter(aid for c in per.values() for aid in c)
     idf = {aid: math.log(n / k) for aid, k in df.items()}
     top = max(idf.values(), default=1.0) or 1.0
-    shared = Counter(s for stems in statement_of_report.values() for s in {s for s in stems})
+    shared = Counter(s for stems in reported.values() for s in {s for s in stems})
     vectors = {}
     for art in articles:
         counts = per.get(art["stem"], Counter())
         total = sum(counts.values()) or 1
         vec = {aid: (k / total) * idf[aid] for aid, k in counts.items() if idf[aid] > 0}
-        for sid in statement_of_report.get(art["stem"], ()):
+        for sid in reported.get(art["stem"], ()):
             if shared[sid] > 1:
                 vec[sid] = top
         vectors[art["stem"]] = vec
@@ -61,9 +70,15 @@ def _day(iso: str) -> date | None:
         return None
 
 
-def group_stories(articles, actors, actor_of, kinds, statement_of_report) -> list[dict]:
+def group_stories(
+    articles: list[dict],
+    actors: list[dict],
+    actor_of: Pairs,
+    kinds: dict[str, str],
+    reported: dict[str, list[str]],
+) -> list[dict]:
     """Each story: {"members": [(stem, similarity, shared features, all features)], "centroid", "last"}."""
-    vectors = _vectors(articles, actors, actor_of, kinds, statement_of_report)
+    vectors = _vectors(articles, actors, actor_of, kinds, reported)
     order = sorted(articles, key=lambda a: (a["published"] or "9999", a["stem"]))
     stories: list[dict] = []
     for art in order:
@@ -89,7 +104,9 @@ def group_stories(articles, actors, actor_of, kinds, statement_of_report) -> lis
     return stories
 
 
-def story_tables(stories, articles_by_stem, names, statement_rows) -> tuple[list[dict], list[dict]]:
+def story_tables(
+    stories: list[dict], articles_by_stem: dict[str, dict], names: dict[str, str]
+) -> tuple[list[dict], list[dict]]:
     """stories.csv and story_articles.csv rows, with the evidence of each grouping."""
     rows, members_rows = [], []
     for n, story in enumerate(stories, 1):

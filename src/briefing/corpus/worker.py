@@ -21,7 +21,10 @@ import time
 import zlib
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing.model import Document
 
 Task = dict[str, Any]
 Result = dict[str, Any]
@@ -100,7 +103,7 @@ def _extract(task: Task) -> dict[str, bytes]:
     return files
 
 
-def article_info(doc) -> dict[str, Any]:
+def article_info(doc: Document) -> dict[str, Any]:
     """What the corpus needs from the text, so that the aggregation never reads it again."""
     from briefing.ingest import infer_outlet
 
@@ -116,7 +119,7 @@ def article_info(doc) -> dict[str, Any]:
     }
 
 
-def title(doc) -> str:
+def title(doc: Document) -> str:
     """The headline when the article opens with one, else its first sentence shortened.
 
     The article briefing's rule (``briefing.report.title_of``), here so that a worker does not import the

@@ -1,8 +1,9 @@
 """One article's extraction reduced to what the corpus compares: a few small records, no article text.
 
 :func:`digest` reads the article's files (the CSVs, ``corpus.json``, ``sourcing.csv`` when the analysis
-stage wrote one) one article at a time; it keeps the claims, name-like mentions, dated events and
-counts, and classifies each claim's sourcing. The aggregation works on digests only.
+stage wrote one) one article at a time; it keeps the claims, name-like mentions, the events dated to a
+day, a week or a month, and counts, and classifies each claim's sourcing. The aggregation works on
+digests only: about 9 KB an article on PolNeAR (claims, names, dated events), against 7 KB of text.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 from briefing.corpus.inputs import Source
 from briefing.corpus.lexicon import Lexicon
 from briefing.corpus.sourcing import CLASSES, SOURCED_MODES, classify
+from briefing.corpus.timeline import PRECISIONS
 
 Digest = dict[str, Any]
 NAME_LIKE = ("name", "alias", "typo")  # mention kinds that spell the actor's name
@@ -170,5 +172,5 @@ def _events(stem: str, events: list[dict]) -> list[dict]:
             "tense": e.get("tense", ""),
         }
         for e in events
-        if e.get("date")
+        if e.get("date") and e.get("precision") in PRECISIONS  # what the merged timeline can use
     ]

@@ -100,8 +100,8 @@ def _tasks(todo: list[Source], data_dir: Path) -> Iterator[dict]:
                 task["data"] = read_bytes(s)
             except OSError as exc:
                 task["error"] = f"cannot be read ({exc.strerror or exc})"
-            except ValueError as exc:  # the row changed since the input was indexed
-                task["error"] = f"cannot be read again ({exc})"
+            except Exception as exc:  # the file changed since it was indexed: this article fails alone
+                task["error"] = f"cannot be read again ({type(exc).__name__}: {exc})"
         yield task
 
 

@@ -2,10 +2,10 @@
 
 An article is reused when its key matches: the SHA-256 of its input, the publication date it was
 extracted with, the tool version and the analyst's data files. The tool version is the package version
-plus a hash of the package's own source (this subpackage excluded), so an edited extraction rule
-re-extracts everything and nothing else does. Each folder is written into a staging folder beside it and
-renamed into place, so a killed run leaves complete folders or none (an old folder moved aside and not
-yet replaced is only a cache miss).
+plus a hash of the package's own source (of this subpackage only the worker, which writes each
+article's files), so an edited extraction rule re-extracts everything and nothing else does. Each
+folder is written into a staging folder beside it and renamed into place, so a killed run leaves
+complete folders or none (an old folder moved aside and not yet replaced is only a cache miss).
 """
 
 from __future__ import annotations
@@ -29,11 +29,15 @@ NOT_EXTRACTION = {"corpus.yaml"}
 
 @cache
 def tool_version() -> str:
-    """``0.1.0+<12 hex>``: the version and a hash of every module outside ``corpus/``."""
+    """``0.1.0+<12 hex>``: the version and a hash of the modules that make an article's files.
+
+    Every module outside ``corpus/``, and ``corpus/worker.py`` (which writes corpus.json): editing the
+    comparison across articles re-uses every extracted article.
+    """
     h = hashlib.sha256()
     for path in sorted(PACKAGE_DIR.rglob("*.py")):
         rel = path.relative_to(PACKAGE_DIR)
-        if rel.parts[0] == "corpus":
+        if rel.parts[0] == "corpus" and rel.name != "worker.py":
             continue
         h.update(str(rel).encode() + b"\0" + path.read_bytes())
     return f"{__version__}+{h.hexdigest()[:12]}"

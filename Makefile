@@ -8,9 +8,12 @@ ARTICLE ?= seeds/000_ad27deec139d2dc8.txt
 PUBLISHED ?=
 OUT ?=
 report_args = $(ARTICLE) $(if $(PUBLISHED),--published $(PUBLISHED)) $(if $(OUT),--out $(OUT))
+CORPUS ?= tests/corpus
+SCHEDULER ?= local
+corpus_args = $(CORPUS) $(if $(OUT),--out $(OUT)) --scheduler $(SCHEDULER) $(if $(WORKERS),--workers $(WORKERS))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report test lint format lab eval bench bench-parse bench-editorial bench-ingest pdf browser clean
+.PHONY: help setup report test lint format lab eval bench bench-parse bench-editorial bench-ingest bench-corpus corpus pdf browser clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -84,6 +87,12 @@ $(AEB)/ground-truth.json:
 
 bench-ingest: $(STAMP) $(AEB)/ground-truth.json ## web pages: F1 on the article-extraction-benchmark, beside its published figures
 	$(PY) -m briefing.ingest.bench $(AEB)
+
+corpus: $(STAMP) ## compare many articles across outlets: CORPUS=folder|.jsonl|.csv (default: tests/corpus), OUT=, SCHEDULER=local|dask|tcp://..., WORKERS=
+	@$(PY) -m briefing corpus $(corpus_args)
+
+bench-corpus: $(STAMP) ## corpus throughput: 100 and 817 PolNeAR articles, 1 and 2 workers, local pool and Dask (about 15 minutes)
+	$(PY) -m briefing.corpus.bench
 
 pdf: report ## print the seed's (or ARTICLE's) briefing to PDF with headless Chromium
 	@$(PY) -m briefing.report.pdf $(report_args)

@@ -1,4 +1,4 @@
-"""Command line: ``briefing extract`` and ``briefing report``.
+"""Command line: ``briefing extract``, ``briefing report`` and ``briefing corpus``.
 
 Bad input ends with one line on stderr naming the file and the problem, exit code 2, no traceback.
 """
@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     rp.add_argument("--published", type=_date, help=PUBLISHED_HELP)
     rp.add_argument("--data", type=Path, help="folder of the analyst registry and reviews/ (default: data/)")
+    from briefing.corpus.command import add_parser as add_corpus
+
+    add_corpus(sub)
     return p
 
 
@@ -127,4 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("ignore")  # library warnings are for developers; the user gets one line
     if args.command == "extract":
         return _guarded(args.article, lambda: run_extract(args))
+    if args.command == "corpus":
+        from briefing.corpus.command import run as run_corpus
+
+        return run_corpus(args)
     return run_report(args)

@@ -183,10 +183,10 @@ def publish(staging: Path, target: Path) -> None:
 # ------------------------------------------------------------------ notebooks
 
 
-def section_notebook() -> nbformat.NotebookNode:
+def section_notebook(names: tuple[str, ...] = SECTION_NOTEBOOKS) -> nbformat.NotebookNode:
     """The section notebooks joined in order: one parameters cell, then every section's cells."""
     joined = None
-    for name in SECTION_NOTEBOOKS:
+    for name in names:
         path = NOTEBOOKS_DIR / name
         if not path.exists():
             raise ReportError(f"notebook {path} is missing")
@@ -203,20 +203,25 @@ def section_notebook() -> nbformat.NotebookNode:
 
 def execute_sections(workdir: Path, data_dir: Path, published: date | None) -> nbformat.NotebookNode:
     """Execute the joined sections with papermill in ``workdir`` (which holds ../extraction)."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
     parameters = {
         "article": "../extraction/article.txt",
         "published": published.isoformat() if published else "",
         "data_dir": str(data_dir),
         "extraction_dir": "../extraction",
     }
+    return execute_notebook(section_notebook(), workdir, parameters)
+
+
+def execute_notebook(nb: nbformat.NotebookNode, workdir: Path, parameters: dict) -> nbformat.NotebookNode:
+    """Execute ``nb`` with papermill in one kernel started in ``workdir``; a failure is a ReportError."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
     logging.getLogger("papermill").setLevel(logging.WARNING)
     sockets = Path(tempfile.mkdtemp(prefix="briefing-kernel-"))
     try:
         return papermill.execute_notebook(
-            section_notebook(),
+            nb,
             None,
             parameters=parameters,
             kernel_name="python3",
@@ -262,7 +267,7 @@ def _ipc_kernel_manager(sockets: Path) -> type[AsyncKernelManager]:
 # ------------------------------------------------------------------ rendering
 
 
-def render_html(nb: nbformat.NotebookNode, meta: dict) -> str:
+def render_html(nb: nbformat.NotebookNode, meta: dict, template: str = "briefing") -> str:
     """One self-contained HTML page: no code, no prompts, no stderr, no external requests."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -273,8 +278,9 @@ def render_html(nb: nbformat.NotebookNode, meta: dict) -> str:
             cell.outputs = [o for o in cell.get("outputs", []) if not _is_noise(o)]
     nb.metadata["briefing"] = meta
     exporter = HTMLExporter(
-        template_name="briefing",
+        template_name=template,
         extra_template_basedirs=[str(TEMPLATES_DIR)],
+        extra_template_paths=[str(TEMPLATES_DIR)],  # "briefing/index.html.j2": a template may extend it
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,

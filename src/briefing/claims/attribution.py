@@ -87,11 +87,16 @@ class Context:
 def _acts(ctx: Context) -> list[Attribution]:
     """The parse's acts of communication in attributable sentences, not said inside a quote."""
     out = []
-    for att in [*syntax.attributions(ctx.parsed, ctx.lex), *syntax.according_to(ctx.parsed)]:
+    found = [
+        *syntax.attributions(ctx.parsed, ctx.lex),
+        *syntax.according_to(ctx.parsed),
+        *syntax.speech_nouns(ctx.parsed, ctx.lex),
+    ]
+    for att in found:
         sent = ctx.sentence(att.cue[0])
         if sent is None or sent.kind not in _ATTRIBUTED or ctx.in_quote(att.cue[0]):
             continue
-        if att.source is None and att.how != "according":
+        if att.source is None or not ctx.resolver.can_speak(att.source):
             continue
         out.append(att)
     return _outermost(out)
@@ -151,35 +156,59 @@ def _direct_drafts(ctx: Context, acts: list[Attribution]) -> tuple[list[Draft], 
 
 
 def _act_of(ctx: Context, parts: list[Quote], acts: ActIndex) -> Attribution | None:
-    """The act of communication whose content is this quote's words."""
+    """The act of communication whose content is this quote's words: its content begins where the
+    quote begins or covers half of it, or its cue stands right after the closing mark ("...,” said X",
+    the parse giving only the quote's last sentence as content) or right before the opening one ("he
+    urged voters, “...”", the parse missing the link)."""
     best, score = None, 0.0
     for part in parts:
-        for act in acts.overlapping(part.start, part.end):
-            a, b = act.content
-            overlap = max(0, min(b, part.end) - max(a, part.start))
-            opens = abs(a - part.start) <= 2  # the act's words begin where the quote begins
-            if not (opens or overlap >= 0.5 * (part.end - part.start)):
-                continue
-            if ctx.quoted_chars(a, b) < _QUOTED_SHARE * (b - a):
-                continue
-            near = 1 / (1 + min(abs(act.cue[0] - part.end), abs(act.cue[1] - part.start)))
-            if overlap + near > score:
-                best, score = act, overlap + near
+        for act in acts.overlapping(part.start - _ADJACENT, part.end + _ADJACENT):
+            fit = _fit(ctx, part, act)
+            if fit > score:
+                best, score = act, fit
     return best
 
 
+_ADJACENT = 8  # characters between a quote mark and a cue that still frame the quote: ",” said"
+
+
+def _fit(ctx: Context, part: Quote, act: Attribution) -> float:
+    """How well ``act`` frames the quote ``part`` (0: not at all)."""
+    a, b = act.content
+    overlap = max(0, min(b, part.end) - max(a, part.start))
+    near = 1 / (1 + min(abs(act.cue[0] - part.end), abs(act.cue[1] - part.start)))
+    after = 0 <= act.cue[0] - part.end <= _ADJACENT and part.start <= a < b <= part.end + 2
+    before = 0 <= part.start - act.cue[1] <= _ADJACENT + 20 and _only_object_between(ctx, act, part)
+    opens = abs(a - part.start) <= 2 and ctx.quoted_chars(a, b) >= _QUOTED_SHARE * (b - a)
+    covers = overlap >= 0.5 * (part.end - part.start) and ctx.quoted_chars(a, b) >= _QUOTED_SHARE * (b - a)
+    return overlap + near if (opens or covers or after or before) else 0.0
+
+
+def _only_object_between(ctx: Context, act: Attribution, part: Quote) -> bool:
+    """Between the cue and the quote only the act's own object and a comma or colon ("urged voters, “")."""
+    gap = ctx.text[act.cue[1] : part.start]
+    if act.content[1] <= part.start and act.content[0] >= act.cue[1]:
+        gap = ctx.text[act.content[1] : part.start]
+    return gap.strip(" ,:“\"‘'").strip() == "" and ("," in gap or ":" in gap)
+
+
 class ActIndex:
-    """Acts sorted by where their content starts, for overlap queries."""
+    """Acts sorted by where their content starts and where their cue starts, for overlap queries."""
 
     def __init__(self, acts: list[Attribution]) -> None:
         self.acts = sorted(acts, key=lambda a: a.content[0])
         self.starts = [a.content[0] for a in self.acts]
         self.longest = max((a.content[1] - a.content[0] for a in acts), default=0)
+        self.by_cue = sorted(acts, key=lambda a: a.cue[0])
+        self.cue_starts = [a.cue[0] for a in self.by_cue]
 
     def overlapping(self, start: int, end: int) -> list[Attribution]:
+        """Acts whose content overlaps [start, end), or whose cue lies in it."""
         lo = bisect.bisect_left(self.starts, start - self.longest)
         hi = bisect.bisect_left(self.starts, end)
-        return [a for a in self.acts[lo:hi] if a.content[0] < end and start < a.content[1]]
+        found = [a for a in self.acts[lo:hi] if a.content[0] < end and start < a.content[1]]
+        c0, c1 = bisect.bisect_left(self.cue_starts, start), bisect.bisect_left(self.cue_starts, end)
+        return found + [a for a in self.by_cue[c0:c1] if a not in found]
 
 
 def _byline_after(ctx: Context, q: Quote) -> Span | None:

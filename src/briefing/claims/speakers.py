@@ -85,10 +85,14 @@ class MentionLookup:
         return found[0] if len(found) == 1 else None
 
     def with_role(self, noun: str, before: int) -> Actor | None:
-        """The one actor mentioned before ``before`` whose stated role is headed by ``noun``."""
+        """The one actor whose stated role is headed by ``noun``: among those mentioned before
+        ``before``, else (a lead that names the person later: "A federal judge ruled ...") in the
+        whole article."""
         pattern = re.compile(rf"\b{re.escape(noun)}s?\b", re.IGNORECASE)
+        having = [a for a in self.all_actors if a.role and pattern.search(a.role)]
         seen = {m.actor_id for m in self.mentions if m.start < before}
-        found = [a for a in self.all_actors if a.id in seen and a.role and pattern.search(a.role)]
+        earlier = [a for a in having if a.id in seen]
+        found = earlier or having
         return found[0] if len(found) == 1 else None
 
 
@@ -137,6 +141,33 @@ class SpeakerResolver:
         self.unnamed: dict[str, Actor] = {}
         self.singular: set[str] = set()  # unnamed sources named by a singular noun ("the lawyer")
 
+    def can_speak(self, tok: Token) -> bool:
+        """A source that can communicate: an actor's mention, a name, a pronoun, a noun for people or
+        bodies ("officials", "the ministry"), or a document that speaks for its issuer. "The decision
+        suggests", "his refusal to say" have no speaker."""
+        if tok.pos_ in ("PROPN", "PRON") or self.ml.covering(tok.idx, tok.idx + len(tok)) is not None:
+            return True
+        word = tok.lemma_.lower()
+        if any(c.dep_ == "appos" for c in tok.children) or word in self.lex.document_nouns:
+            return True
+        return is_speaker_noun(tok.text) or tok.tag_ == "CD" or self.body_of(tok) is not None
+
+    def body_of(self, tok: Token) -> Resolved | None:
+        """ "the city of St. Louis", "the Missouri lodge of the Fraternal Order of Police", "a spokesman
+        for the ministry": a common noun tied by "of/for/at" to a body (organisation, state, place) speaks
+        for it. A person there ("the lawyer for Mr. Doe") does not: the lawyer is not Doe."""
+        if tok.pos_ != "NOUN":
+            return None
+        for child in tok.children:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "for", "at") or child.i > tok.i + 2:
+                continue
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            m = self.ml.covering(obj.idx, obj.idx + len(obj)) if obj is not None else None
+            actor = self.ml.actors.get(m.actor_id) if m else None
+            if actor is not None and actor.kind in ("organisation", "state", "place"):
+                return Resolved(actor.id, actor.name, "body")
+        return None
+
     def named(self, tok: Token) -> Resolved | None:
         """A mention covering the head word, or an appositive name of a role noun."""
         a, b = head_span(tok)
@@ -144,13 +175,24 @@ class SpeakerResolver:
         if m is not None:
             actor = self.ml.actors[m.actor_id]
             return Resolved(actor.id, actor.name, "mention")
-        for child in tok.children:
-            if child.dep_ == "appos" and (m := self.ml.covering(child.idx, child.idx + len(child))):
-                actor = self.ml.actors[m.actor_id]
-                if actor.kind == "person":
-                    return Resolved(actor.id, actor.name, "appositive")
+        if (named := self._appositive_name(tok)) is not None:
+            return named
         if tok.pos_ == "PROPN" and (actor := self.ml.by_surname(tok.text)):
             return Resolved(actor.id, actor.name, "surname")
+        return self.body_of(tok)
+
+    def _appositive_name(self, tok: Token) -> Resolved | None:
+        """ "Egypt's spokesman, Tamer Halim," / "A spokeswoman for Pruitt, Tara Beckwith,": a role noun
+        whose phrase ends in an appositive person's name (the parser may hang it on the nearer noun)."""
+        if tok.pos_ == "PROPN":
+            return None
+        for t in tok.subtree:
+            if t.dep_ != "appos" or t.i < tok.i:
+                continue
+            m = self.ml.covering(t.idx, t.idx + len(t))
+            actor = self.ml.actors.get(m.actor_id) if m else None
+            if actor is not None and actor.kind == "person":
+                return Resolved(actor.id, actor.name, "appositive")
         return None
 
     def _name_in_head(self, a: int, b: int, tok: Token) -> Mention | None:
@@ -173,6 +215,12 @@ class SpeakerResolver:
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
+        for child in tok.children:  # "results published by the commission"
+            agent = (
+                next((g for g in child.children if g.dep_ == "agent"), None) if child.dep_ == "acl" else None
+            )
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
         if tok.dep_ == "dobj":
             return next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         return None

@@ -114,7 +114,21 @@ def _subject(verb: Token) -> Token | None:
     if _is_passive(verb):  # "was quoted by X"; "is expected to", "was told": no speaker here
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-    return next((c for c in verb.children if c.dep_ in _SUBJECT), None)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
+    before = [c for c in subjects if c.i < verb.i]
+    subj = before[-1] if before else (subjects[0] if subjects else None)  # the nearest: not a dateline
+    if subj is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return _inverted_subject(verb)
+    return subj
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "“...,” wrote Fadem": after a quoted clause the parser may take the inverted subject for an
+    object; the first noun after the verb is the one who wrote."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "dative") and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    return None
 
 
 def source_of(verb: Token) -> Token | None:
@@ -135,20 +149,45 @@ def source_of(verb: Token) -> Token | None:
     return None
 
 
-def _clause(verb: Token, heads: frozenset[str]) -> list[Token]:
-    comps = [c for c in verb.children if c.dep_ == "ccomp"]
-    asks = [
-        c
-        for c in verb.children
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _MARK_QUESTION for g in c.children)
-    ]
+def _clause(verb: Token, heads: frozenset[str], side: str = "right") -> list[Token]:
+    """The reported clause: a that-clause or a quoted clause after the cue (``side="right"``), or the
+    clause before a cue set after it ("The talks failed, he said."; ``side="left"``)."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i) == (side == "right")]
+    if side == "right":
+        comps += [
+            c
+            for c in verb.children
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _MARK_QUESTION for g in c.children)
+        ]
+    elif comps and not _set_off(comps[-1], verb):
+        return []
     out: list[Token] = []
-    for c in comps + asks:
+    for c in comps:
         drop = {t.i for v in _joined_cues(c, heads) for t in _with_cc(v)}
         drop |= {t.i for v in _other_speakers(c, heads) for t in _with_cc(v)}
         drop |= _leading_adjuncts(verb, c)
         out.extend(t for t in c.subtree if t.i not in drop)
+        out.extend(_object_before(verb, c))
     return _without_mark(out)
+
+
+def _set_off(clause: Token, verb: Token) -> bool:
+    """A clause before its cue is reported by it only when set off by a comma or a quote mark, with no
+    semicolon or full stop between ("..., he said" but not "...; Egypt, which ..., has called it ...")."""
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    marks = {t.text for t in between if t.is_punct}
+    return bool(marks & {",", "”", '"', "’", "—", "–"}) and not marks & {";", ".", ":"}
+
+
+def _object_before(verb: Token, clause: Token) -> list[Token]:
+    """ "said the restructuring, internally dubbed ..., would save ...": the parser may hang the
+    reported clause's subject on the cue as its object; it belongs to the clause."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "dobj" and verb.i < c.i < clause.i and clause.i > verb.i
+        for t in c.subtree
+    ]
 
 
 def _joined_cues(head: Token, heads: frozenset[str]) -> list[Token]:
@@ -194,7 +233,8 @@ def _leading_adjuncts(verb: Token, clause: Token) -> set[int]:
 
 
 def _object(verb: Token, particles: frozenset[str]) -> list[Token]:
-    """ "announced [his candidacy]", "urged [Congress to act]", "called for [a ban]"."""
+    """ "announced [his candidacy]", "urged [Congress to act]", "called for [a ban]", "called on [the
+    Commission to act]"."""
     out: list[Token] = []
     for c in verb.children:
         if c.i < verb.i or c.dep_ == "prt":
@@ -202,14 +242,32 @@ def _object(verb: Token, particles: frozenset[str]) -> list[Token]:
         if c.dep_ in _OBJECT:
             out.extend(c.subtree)
         elif c.dep_ == "prep" and c.lower_ in particles:
-            out.extend(t for g in c.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree)
+            out.extend(t for t in c.subtree if t is not c)
+        elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in particles for g in c.children):
+            out.extend(t for t in c.subtree if not (t.dep_ == "mark" and t.lower_ in particles))
         elif c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and (out or c.lower_ in _LONE_PREPS):
             out.extend(c.subtree)
     return out
 
 
-def _inverted(verb: Token) -> list[Token]:
-    """ "The talks failed, he said." / "Most of it, he said, goes ...": the clause the cue hangs on."""
+def _after_that(verb: Token) -> list[Token]:
+    """When the parse hangs a that-clause elsewhere ("wrote in a 48-page order that the law ...",
+    "argued that the boards ..."): what follows the first "that" near the cue, within the cue's phrase."""
+    window = verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 9)]
+    that = next((t for t in window if t.lower_ == "that" and t.dep_ in ("mark", "dobj")), None)
+    if that is None or any(t.is_punct and t.text in ".;" for t in window if t.i < that.i):
+        return []
+    before = verb.doc[that.i - 1]
+    if that.i > verb.i + 1 and before.pos_ in ("NOUN", "PROPN") and before.dep_ != "pobj":
+        return []  # "posted a video that ...": a relative clause of the object, not what was said
+    return [t for t in verb.subtree if t.i > that.i and not t.is_space]
+
+
+def _inverted(verb: Token, subordinators: frozenset[str] = frozenset()) -> list[Token]:
+    """ "The talks failed, he said." / "Most of it, he said, goes ...": the clause the cue hangs on.
+    Not under a subordinator ("..., when, in fact, he responded"): that is a circumstance."""
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in subordinators for c in verb.children):
+        return []
     head = verb.head
     if verb.dep_ not in _INVERTED or head is verb or (head.i > verb.i and verb.dep_ != "parataxis"):
         return []
@@ -219,22 +277,30 @@ def _inverted(verb: Token) -> list[Token]:
 
 
 def content_of(
-    verb: Token, sv: SpeechVerb, particles: frozenset[str], heads: frozenset[str]
+    verb: Token, sv: SpeechVerb, particles: frozenset[str], lex: Lexicon
 ) -> tuple[list[Token], str]:
     """The tokens of what was communicated, and how they were found."""
+    heads = lex.verb_heads
     if clause := _clause(verb, heads):
         return clause, "clause"
     obj = _object(verb, particles) if sv.content == "object" and not sv.belief else []
     if obj and (not sv.needs or any(t.dep_ == sv.needs or t.lower_ == sv.needs for t in obj)):
         return obj, "object"
-    if not sv.belief and (inv := _inverted(verb)):
+    if clause := _clause(verb, heads, side="left"):
+        return clause, "inverted"
+    if not sv.belief and (inv := _inverted(verb, lex.subordinators)):
         return inv, "inverted"
+    if after := _after_that(verb):
+        return after, "clause"
     return [], ""
 
 
 def _cue_words(verb: Token, particles: frozenset[str]) -> list[Token]:
-    extra = [c for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ in particles and c.i > verb.i]
-    return [verb, *extra[:1]]
+    """The verb, with its particle when the lexicon lists the pair and the particle follows it."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if nxt is not None and nxt.lower_ in particles and nxt.dep_ in ("prt", "prep", "mark"):
+        return [verb, nxt]
+    return [verb]
 
 
 def attributions(doc: Doc, lex: Lexicon) -> Iterator[Attribution]:
@@ -261,7 +327,7 @@ def _attribution(doc: Doc, verb: Token, lex: Lexicon) -> Attribution | None:
     sv = lex.verb(lemma) or lex.verb(head)
     if sv is None:
         return None
-    tokens, how = content_of(verb, sv, particles if len(words) > 1 else frozenset(), lex.verb_heads)
+    tokens, how = content_of(verb, sv, particles if len(words) > 1 else frozenset(), lex)
     content = trim(doc.text, span_of(tokens))
     cue = span_of(words)
     if content is None or cue is None:
@@ -282,3 +348,36 @@ def according_to(doc: Doc) -> Iterator[Attribution]:
         content = trim(doc.text, span_of(_longest_run(head.subtree, {t.i for t in tok.subtree})))
         if content is not None:
             yield Attribution((tok.idx, to.idx + len(to)), "according to", tok, obj, content, "according")
+
+
+def speech_nouns(doc: Doc, lex: Lexicon) -> Iterator[Attribution]:
+    """ "his often-repeated vow that Britain would leave", "the ministry's claim that ...": a noun of
+    communication with a that-clause; its owner (a possessive, or "by/of/from X") is the source."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.speech_nouns:
+            continue
+        clause = next(
+            (c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and _opens_with_that(c)), None
+        )
+        owner = _owner(tok)
+        if clause is None or owner is None:
+            continue
+        content = trim(doc.text, span_of(_without_mark(list(clause.subtree))))
+        if content is not None:
+            yield Attribution((tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), tok, owner, content, "noun")
+
+
+def _opens_with_that(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark"
+
+
+def _owner(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "of", "from") and c.i < noun.i + 3:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None

@@ -34,23 +34,19 @@ def find_time_expressions(
     starts = [s for s, _ in bounds]
     india = bool(INDIA_FY.search(text))
     found: list[TimeExpression] = []
-    last_year: int | None = None
-    last_day: date | None = None
-    last_period: tuple[str, str] | None = None
+    ctx = Context(published, "", india)
     for start, end, name, m, fn in spans:
         i = max(bisect.bisect_right(starts, start) - 1, 0)
         lo, hi = bounds[i]
         tense = clause_tense(text, lo, hi, start, end)
-        resolved = fn(m, Context(published, tense, india, last_year, last_day, last_period))
+        ctx.tense, ctx.sentence_start = tense, lo
+        resolved = fn(m, ctx)
         if resolved is None:
             continue
         value, precision = resolved
-        if value[:4].isdigit() and name not in ("relative_day", "clock", "part_of_day"):
-            last_year = int(value[:4])
-        if precision == "day" and len(value) == 10:
-            last_day = date.fromisoformat(value)
-        if value and name not in ("relative_day", "clock", "part_of_day", "duration"):
-            last_period = (value, precision)
+        ctx.note(
+            name, value, precision, start, reports=not (m.groupdict().get("y") or m.groupdict().get("rel"))
+        )
         if name == "clock" and found and found[-1].precision == "day" and found[-1].start >= lo:
             value = found[-1].date  # "on Tuesday ... at 9 a.m.": the day already named
         found.append(TimeExpression(start, end, text[start:end], name, value, precision, tense))

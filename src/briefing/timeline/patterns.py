@@ -28,6 +28,7 @@ from briefing.timeline.grammar import (
     A,
     B,
 )
+from briefing.timeline.patterns_anaphora import ANAPHORA_PATTERNS
 
 PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
@@ -247,4 +248,5 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         rel.r_part_of_today,
     ),
 ]
+PATTERNS += ANAPHORA_PATTERNS
 PRIORITY = {name: i for i, (name, _, _) in enumerate(PATTERNS)}

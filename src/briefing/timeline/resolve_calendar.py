@@ -81,13 +81,13 @@ def r_month_rel(m: re.Match, ctx: Context) -> Resolved:
         y = ctx.pub.year + {"last": -1, "next": 1}.get(group(m, "which2"), 0)
         return iso_month(y, mo), "month"
     which = group(m, "which")
-    ks = [(ctx.pub.year + dy) * 12 + mo - 1 for dy in (-1, 0, 1)]
-    if which == "last":  # "last February": the previous year's, as TimeML reads it
-        k = ks[0]
+    ks = [(ctx.pub.year + dy) * 12 + mo - 1 for dy in (-2, -1, 0, 1)]
+    if which == "last":  # the latest before the month just ended (that one would be "last month")
+        k = max(k for k in ks if k <= pub_k - 2)
     elif which in ("next", "coming"):
         k = min(k for k in ks if k > pub_k)
     elif which == "this":
-        k = ks[1]
+        k = ks[2]
     else:
         k = _pick_k(ks, pub_k, ctx.tense)
     return iso_month(k // 12, k % 12 + 1), "month"

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from briefing.timeline.context import Context, Resolved, count, group
 from briefing.timeline.dates import add_months, iso_day, iso_month, iso_week, month_end, shift_years
+from briefing.timeline.resolve_reports import compared_period
 from briefing.timeline.words import UNITS, WEEKDAYS, alternation, words
 
 
@@ -71,6 +72,8 @@ def r_ago(m: re.Match, ctx: Context) -> Resolved:
     n, unit = count(group(m, "n")), UNITS[group(m, "unit")]
     if ctx.pub is None or n is None:
         return "", "unknown"
+    if n == 1 and unit == "year" and not group(m, "approx") and (before := compared_period(m, ctx)):
+        return before
     if group(m, "approx") or group(m, "n") in ("few", "a few", "several"):
         unit_prec = {"day": "week", "week": "month"}.get(unit, unit)  # "a few days ago": coarser
     else:
@@ -145,6 +148,8 @@ def r_anchored_year(m: re.Match, ctx: Context) -> Resolved:
     if ctx.last_year is None:
         return "", "unknown"
     later = group(m, "dir", "dir2", "dir3") in ("following", "next", "later", "after")
+    if not later and group(m, "dir2") and (before := compared_period(m, ctx)):
+        return before
     if group(m, "dir2") and ctx.last_period:  # "sales in the third quarter, down from a year earlier"
         value, precision = ctx.last_period
         return shift_years(value, 1 if later else -1), precision

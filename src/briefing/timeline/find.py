@@ -9,9 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from briefing.timeline.context import Context, Resolver
+from briefing.timeline.dates import day_bounds
 from briefing.timeline.grammar import INDIA_FY
 from briefing.timeline.patterns import PATTERNS, PRIORITY
+from briefing.timeline.syntax import sentence_tense
 from briefing.timeline.tense import clause_tense
+
+# kinds whose date depends on the tense of the verb that governs them ("met Monday", "meets Monday")
+_BY_TENSE = frozenset({"weekday", "month_day", "month_rel", "day_range", "quarter", "half"})
 
 
 @dataclass(frozen=True)
@@ -38,12 +43,14 @@ def find_time_expressions(
     for start, end, name, m, fn in spans:
         i = max(bisect.bisect_right(starts, start) - 1, 0)
         lo, hi = bounds[i]
-        tense = clause_tense(text, lo, hi, start, end)
+        tense = _tense(text, lo, hi, start, end) if name in _BY_TENSE else ""
         ctx.tense, ctx.sentence_start = tense, lo
         resolved = fn(m, ctx)
         if resolved is None:
             continue
         value, precision = resolved
+        if name not in _BY_TENSE and _straddles(value, published):
+            tense = clause_tense(text, lo, hi, start, end)  # "this year": is it done or to come?
         ctx.note(
             name, value, precision, start, reports=not (m.groupdict().get("y") or m.groupdict().get("rel"))
         )
@@ -51,6 +58,17 @@ def find_time_expressions(
             value = found[-1].date  # "on Tuesday ... at 9 a.m.": the day already named
         found.append(TimeExpression(start, end, text[start:end], name, value, precision, tense))
     return found
+
+
+def _tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
+    """The governing verb's tense from the parse, else the nearest tense word."""
+    return sentence_tense(text, lo, hi, start, end) or clause_tense(text, lo, hi, start, end)
+
+
+def _straddles(value: str, published: date | None) -> bool:
+    """Whether a date is unresolved or holds the publication day (only then the clause tells its tense)."""
+    bounds = day_bounds(value)
+    return bounds is None or published is None or bounds[0] <= published <= bounds[1]
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match, Resolver]]:

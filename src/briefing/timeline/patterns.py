@@ -87,7 +87,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         re.compile(
             rf"\b(?:(?:in|during|for)\s+)?(?:the\s+)?(?P<fiscal>fiscal[\s-]+(?:year\s+)?)?(?:(?P<ord>first|second|"
             rf"third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|Q(?P<qn>[1-4])|(?P<qmon>March|June|September|"
-            rf"December)[\s-]+quarter)(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<rel>next|this|last)\s+year)?\b",
+            rf"December)[\s-]+quarter)(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<rel>next|this|last)\s+year|\s+of\s+the\s+year)?\b",
             re.I,
         ),
         per.r_quarter,
@@ -96,7 +96,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         "half",
         re.compile(
             rf"\b(?P<fiscal>fiscal\s+)?(?:(?:the\s+)?(?P<h>first|second)[\s-]+half|H(?P<hn>[12]))"
-            rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<rel>next|this|last)\s+year)?\b",
+            rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<rel>next|this|last)\s+year|\s+of\s+the\s+year)?\b",
             re.I,
         ),
         per.r_half,

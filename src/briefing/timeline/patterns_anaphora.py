@@ -87,7 +87,10 @@ ANAPHORA_PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     ("then", re.compile(r"\b(?:until|till|by|since|before|after)\s+then\b", re.I), ana.r_then),
     (
         "part_of_that_day",
-        re.compile(r"\b(?:in|during)\s+the\s+(?:morning|afternoon|evening)\b", re.I),
+        re.compile(
+            r"\b(?:in|during)\s+the\s+(?:morning|afternoon|evening)\b(?!\s+(?:show|news|paper|program|edition))",
+            re.I,
+        ),
         ana.r_part_of_that_day,
     ),
 ]

@@ -49,14 +49,15 @@ def r_the_year(m: re.Match, ctx: Context) -> Resolved:
 
 def r_year_end(m: re.Match, ctx: Context) -> Resolved:
     """'year-end' (31 December), 'the end of the year', "year's end" (that year): this year's, or the
-    last one before publication after 'since'."""
+    last one before publication after 'since'. (The clause's tense is no guide: "said it would close
+    by year-end" is past.)"""
     if group(m, "fiscal"):
         return "", "unknown"
     year = focus_year(m, ctx)
     if year is None:
         return "", "unknown"
-    if group(m, "since") and ctx.pub and year == ctx.pub.year:
-        year -= 1
+    if ctx.pub and year == ctx.pub.year and group(m, "since"):
+        year -= 1  # "since year-end": the last one before publication
     return (iso_day(date(year, 12, 31)), "day") if group(m, "point") else (f"{year:04d}", "year")
 
 

@@ -12,11 +12,15 @@ _FUTURE = re.compile(
     r"slated|going|poised|planning|to)|plans?\s+to|intends?\s+to|upcoming|due\s+(?:in|on|by|next)|"
     # a participle phrase with no auxiliary still looks ahead: "talks, set to resume Monday" (but
     # "was set to take effect" looked ahead from the past)
-    rf"(?<!was\s)(?<!were\s)(?:{_SCHEDULE})\s+to\s+(?!have\b)\w+)\b",
+    rf"(?<!was\s)(?<!were\s)(?<!been\s)(?:{_SCHEDULE})\s+to\s+(?!have\b)\w+)\b",
     re.IGNORECASE,
 )
 _PAST_WORDS = alternation(words("time_past_verbs")).replace("'", "[’']")  # "didn't" or "didn’t"
-_PAST = re.compile(rf"\b(?:{_PAST_WORDS}|\w{{3,}}ed)\b", re.IGNORECASE)
+# "-ed" words are past, but not "succeed", "need", nor adjectives after a determiner ("an unspecified date")
+_PAST = re.compile(
+    rf"\b(?:{_PAST_WORDS}|(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bstill\s)(?:\w{{2,}}[^\We]ed|\w*(?:agr|fr|decr|guarant)eed))\b",
+    re.IGNORECASE,
+)
 _PRESENT = re.compile(rf"\b(?:{alternation(words('time_present_verbs'))})\b", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|am|be|being)\s+$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"[;:]|\s[–—]\s|,\s+(?:but|while|whereas|although|though)\b")

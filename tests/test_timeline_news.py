@@ -200,3 +200,43 @@ def test_anaphora_take_the_time_last_named() -> None:
 def test_part_of_the_day_last_named() -> None:
     text = "Markets fell on Monday. Dealers sold heavily in the morning."
     assert value_of(text, "in the morning") == "2023-10-30"
+
+
+# ------------------------------------------------------------------ more news conventions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "want"),
+    [
+        ("The board named her chair, effective Feb. 1.", "Feb. 1", "2024-02-01"),
+        ("It declared a dividend payable Dec. 15 to holders of record.", "Dec. 15", "2023-12-15"),
+        ("The network first reported the story last night.", "last night", "2023-11-01"),
+        ("The bonds will be redeemed in five years.", "in five years", "2028"),
+        ("The plant will reopen in 18 months.", "in 18 months", "2025-05"),
+        ("Sales should recover in the last half of 2024.", "the last half of 2024", "2024-07/2024-12"),
+        (
+            "Losses will continue through the first two quarters of 2024.",
+            "the first two quarters of 2024",
+            "2024-01/2024-06",
+        ),
+    ],
+)
+def test_news_conventions(sentence: str, expression: str, want: str) -> None:
+    assert value_of(sentence, expression) == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It will be the first rate rise in five years.",  # a span back from now
+        "The plant will hire staff in a year of rising demand.",  # "in a year" is no date ahead
+        "The plant closed in five years of decline.",  # not said of the future
+    ],
+)
+def test_in_n_years_is_a_date_only_when_it_looks_ahead(sentence: str) -> None:
+    assert all(d == "" for _, d in dated(sentence))
+
+
+def test_the_previous_weekday_counts_back_from_the_day_last_named() -> None:
+    text = "Shares fell on Friday, down 4% from the previous Friday."
+    assert dated(text) == [("on Friday", "2023-10-27"), ("the previous Friday", "2023-10-20")]

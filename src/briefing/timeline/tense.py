@@ -12,7 +12,9 @@ _FUTURE = re.compile(
     r"slated|going|poised|planning|to)|plans?\s+to|intends?\s+to|upcoming|due\s+(?:in|on|by|next)|"
     # a participle phrase with no auxiliary still looks ahead: "talks, set to resume Monday" (but
     # "was set to take effect" looked ahead from the past)
-    rf"(?<!was\s)(?<!were\s)(?<!been\s)(?:{_SCHEDULE})\s+to\s+(?!have\b)\w+)\b",
+    rf"(?<!was\s)(?<!were\s)(?<!been\s)(?:{_SCHEDULE})\s+to\s+(?!have\b)\w+|"
+    # "effective Feb. 1", "payable on Dec. 15": announced before the date they name
+    rf"(?:{alternation(words('time_effect_words'))})(?=\s+(?:on\s+|from\s+)?(?-i:[A-Z]|\d)))\b",
     re.IGNORECASE,
 )
 _PAST_WORDS = alternation(words("time_past_verbs")).replace("'", "[’']")  # "didn't" or "didn’t"

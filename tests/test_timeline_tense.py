@@ -71,3 +71,12 @@ def test_the_word_rules_know_infinitives_and_adjectives_from_past_verbs() -> Non
     text = "It had been due to expire on Friday."
     i = text.index("on Friday")
     assert clause_tense(text, 0, len(text), i, i + 9) == "past"
+
+
+def test_without_the_parse_the_word_rules_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.timeline.syntax as syntax
+
+    monkeypatch.setattr(syntax, "parser", lambda: None)
+    friday = date(2024, 10, 18)
+    assert dated("The envoys were due to meet on Monday.", friday) == [("on Monday", "2024-10-14")]
+    assert dated("The envoys are due to meet on Monday.", friday) == [("on Monday", "2024-10-21")]

@@ -8,7 +8,7 @@ timeline falls back on the nearest tense word (``tense.clause_tense``).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from briefing.timeline.words import words
@@ -23,9 +23,22 @@ _PAST_AUX = frozenset({"was", "were", "did", "had", "'d", "’d"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
 
 
-@cache
+_shared: list[Any] = []  # a pipeline handed over by the caller, so the process loads only one
+
+
+def use_parser(nlp: Any) -> None:
+    """Parse with this already loaded spaCy pipeline (it needs a tagger and a dependency parser)."""
+    _shared[:] = [nlp]
+    _parse.cache_clear()
+
+
 def parser() -> Any:
     """spaCy's English tagger and parser, loaded once per process (None when not installed)."""
+    return _shared[0] if _shared else _load()
+
+
+@cache
+def _load() -> Any:
     try:
         import spacy
 
@@ -110,6 +123,6 @@ def _window(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
     return (head + 1 if head >= 0 else a), (min(tail) + 1 if tail else b)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _parse(sentence: str) -> Any:
     return parser()(sentence)

@@ -240,3 +240,9 @@ def test_in_n_years_is_a_date_only_when_it_looks_ahead(sentence: str) -> None:
 def test_the_previous_weekday_counts_back_from_the_day_last_named() -> None:
     text = "Shares fell on Friday, down 4% from the previous Friday."
     assert dated(text) == [("on Friday", "2023-10-27"), ("the previous Friday", "2023-10-20")]
+
+
+def test_this_quarter_is_the_current_one_unless_a_report_names_another() -> None:
+    assert value_of("Growth should pick up this quarter.", "this quarter") == "2023-10/2023-12"
+    text = "Third-quarter net fell. This quarter's loss includes a charge."
+    assert value_of(text, "This quarter") == "2023-07/2023-09"

@@ -21,7 +21,7 @@ ANAPHORA_PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "report",
         re.compile(
-            rf"\b(?:(?P<that>that)|the|this|its)\s+(?:(?P<current>current)\s+|(?:latest|most\s+recent|"
+            rf"\b(?:(?P<that>that)|(?P<this>this)|the|its)\s+(?:(?P<current>current)\s+|(?:latest|most\s+recent|"
             rf"just[\s-]+(?:ended|completed))\s+)?{_Q}|\b(?:the|this)\s+(?:latest|most\s+recent|current|"
             rf"just[\s-]+(?:ended|completed))\s+period\b",
             re.I,

@@ -54,7 +54,7 @@ def _says_quarter(m: re.Match) -> bool:
 def r_report(m: re.Match, ctx: Context) -> Resolved:
     """'the quarter', 'the latest period', 'the current quarter', 'the 1988 period', 'next year's first
     quarter'."""
-    if group(m, "current"):
+    if group(m, "current") or (group(m, "this") and not ctx.report):  # no report: "this quarter" is now
         return (quarter_of(ctx.pub.year, (ctx.pub.month - 1) // 3 + 1), "range") if ctx.pub else None
     q = ORDINALS.get(group(m, "ord", "ord2"))
     year = _year_named(m, ctx)

@@ -1,0 +1,82 @@
+"""The tense that places a weekday or a month: the verb governing it, read from the parse.
+
+Made-up sentences; the parse-based cases are skipped where the English pipeline is not installed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from briefing.timeline import clause_tense, find_time_expressions
+from briefing.timeline.syntax import parser
+
+WEDNESDAY = date(2024, 10, 16)
+
+needs_parse = pytest.mark.skipif(parser() is None, reason="spaCy's English pipeline is not installed")
+
+
+def dated(sentence: str, published: date = WEDNESDAY) -> list[tuple[str, str]]:
+    return [(e.text, e.date) for e in find_time_expressions(sentence, published, [(0, len(sentence))])]
+
+
+@needs_parse
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("The offer had been due to expire Friday evening.", "2024-10-11"),  # a schedule in the past
+        ("The fundraiser, which she was set to headline Tuesday, drew few donors.", "2024-10-15"),
+        ("Under the terms announced Friday, holders get $40 a share.", "2024-10-11"),  # participle: done
+        ("The shares are to resume trading in Paris on Thursday.", "2024-10-17"),  # "is to": ahead
+        ("Markets will be calm if the vote goes ahead on Saturday.", "2024-10-19"),  # condition: ahead
+    ],
+)
+def test_weekdays_follow_the_governing_verb(sentence: str, want: str) -> None:
+    assert [d for _, d in dated(sentence)] == [want]
+
+
+@needs_parse
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Ms. Holm, 61, will succeed the founder Feb. 1, after he retires.", "2025-02-01"),
+        ("The bonus would be paid on a still unspecified date in January.", "2025-01"),
+        ("Local elections due in May will test the coalition.", "2025-05"),
+    ],
+)
+def test_months_follow_the_governing_verb(sentence: str, want: str) -> None:
+    assert [d for _, d in dated(sentence)] == [want]
+
+
+@needs_parse
+def test_a_present_verb_takes_the_nearest_weekday() -> None:
+    friday = date(2024, 10, 18)
+    assert dated("The two envoys meet separately Monday with the mediator.", friday) == [
+        ("Monday", "2024-10-21")
+    ]
+    assert dated("The envoys met separately Monday with the mediator.", friday) == [("Monday", "2024-10-14")]
+
+
+def test_a_month_in_a_past_clause_is_not_months_ahead() -> None:
+    assert dated("The bank changed its accounting year in December.", date(2024, 8, 16)) == [
+        ("in December", "2023-12")
+    ]
+
+
+def test_the_word_rules_know_infinitives_and_adjectives_from_past_verbs() -> None:
+    text = "She will succeed him on a still unspecified date."
+    i = text.index("on a")
+    assert clause_tense(text, 0, len(text), i, len(text) - 1) == "planned"
+    text = "It had been due to expire on Friday."
+    i = text.index("on Friday")
+    assert clause_tense(text, 0, len(text), i, i + 9) == "past"
+
+
+def test_without_the_parse_the_word_rules_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.timeline.syntax as syntax
+
+    monkeypatch.setattr(syntax, "parser", lambda: None)
+    friday = date(2024, 10, 18)
+    assert dated("The envoys were due to meet on Monday.", friday) == [("on Monday", "2024-10-14")]
+    assert dated("The envoys are due to meet on Monday.", friday) == [("on Monday", "2024-10-21")]

@@ -15,6 +15,7 @@ import argparse
 import importlib.util
 import json
 import os
+import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -63,6 +64,7 @@ def _extract_one(job: tuple[str, str, str, str | None]) -> str:
     from briefing.registry import load_registry
 
     article, out, published, data_dir = job
+    shutil.rmtree(out, ignore_errors=True)  # a failed article must not be scored on an old output
     try:
         doc = ingest(Path(article), date.fromisoformat(published) if published else None)
         ex = extract_document(doc, load_registry(Path(data_dir) if data_dir else None))

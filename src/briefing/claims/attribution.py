@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -51,6 +52,7 @@ class Draft:
     speakers: list[Resolved] = field(default_factory=list)
     surface: str = ""
     resolved: bool = False
+    parts: list[Span] = field(default_factory=list)  # the quote parts a merged claim joins
 
 
 class Context:
@@ -162,7 +164,7 @@ def _act_of(ctx: Context, parts: list[Quote], acts: ActIndex) -> Attribution | N
     urged voters, “...”", the parse missing the link)."""
     best, score = None, 0.0
     for part in parts:
-        for act in acts.overlapping(part.start - _ADJACENT, part.end + _ADJACENT):
+        for act in acts.overlapping(part.start - _ADJACENT - 40, part.end + _ADJACENT + 120):
             fit = _fit(ctx, part, act)
             if fit > score:
                 best, score = act, fit
@@ -177,7 +179,8 @@ def _fit(ctx: Context, part: Quote, act: Attribution) -> float:
     a, b = act.content
     overlap = max(0, min(b, part.end) - max(a, part.start))
     near = 1 / (1 + min(abs(act.cue[0] - part.end), abs(act.cue[1] - part.start)))
-    after = 0 <= act.cue[0] - part.end <= _ADJACENT and part.start <= a < b <= part.end + 2
+    frame = min(act.cue[0], act.source.left_edge.idx) if act.source is not None else act.cue[0]
+    after = 0 <= frame - part.end <= _ADJACENT and (act.how == "bare" or part.start <= a < b <= part.end + 2)
     before = 0 <= part.start - act.cue[1] <= _ADJACENT + 20 and _only_object_between(ctx, act, part)
     opens = abs(a - part.start) <= 2 and ctx.quoted_chars(a, b) >= _QUOTED_SHARE * (b - a)
     covers = overlap >= 0.5 * (part.end - part.start) and ctx.quoted_chars(a, b) >= _QUOTED_SHARE * (b - a)
@@ -189,6 +192,8 @@ def _only_object_between(ctx: Context, act: Attribution, part: Quote) -> bool:
     gap = ctx.text[act.cue[1] : part.start]
     if act.content[1] <= part.start and act.content[0] >= act.cue[1]:
         gap = ctx.text[act.content[1] : part.start]
+    elif act.how == "bare":  # "telling reporters, “": the cue's own short object may stand between
+        gap = re.sub(r"^\s+(?:\w[\w’'.-]*\s+){0,3}?(?=[,:])", "", gap)
     return gap.strip(" ,:“\"‘'").strip() == "" and ("," in gap or ":" in gap)
 
 
@@ -280,7 +285,7 @@ def _reported_drafts(
     starts = [s for s, _ in spans]
     out = []
     for act in acts:
-        if id(act) in used:
+        if id(act) in used or act.how == "bare":
             continue
         a, b = act.content
         i = bisect.bisect_right(starts, b)
@@ -343,6 +348,8 @@ def _pronoun(ctx: Context, tok: Token, d: Draft, prev: list[Draft]) -> Resolved 
     between; else what the actors stage resolved; else the nearest fitting actor."""
     res = ctx.resolver
     staged = res.actors_stage_pronoun(tok)
+    if staged is not None and not res.pronoun_fits(ctx.mentions.actors[staged.actor_id], tok.text):
+        staged = None  # the actors stage's guess does not agree with the pronoun
     last = prev[-1] if prev else None
     if last is not None and d.sentence.id - last.sentence.id <= 2:
         speaker = last.speakers[0]
@@ -368,11 +375,46 @@ def _mentioned_after(ctx: Context, actor_id: str, after: int, before: int) -> bo
 
 # ------------------------------------------------------------------ assembly
 
+MERGE_RUNS = True
+
+
+def _merge_runs(drafts: list[Draft]) -> list[Draft]:
+    """A quotation interrupted by its attribution ("“A,” X said. “B.”") is one act of communication:
+    the quote parts of one paragraph that share a speaker and follow each other with no other claim
+    between become one claim, whose offsets run from the first part to the last and whose text joins
+    the parts with an ellipsis."""
+    out: list[Draft] = []
+    for d in sorted(drafts, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if prev is not None and _same_run(prev, d):
+            prev.parts.append((d.start, d.end))
+            prev.end = d.end
+            continue
+        d.parts = [(d.start, d.end)]
+        out.append(d)
+    return out
+
+
+_RUN_GAP = 80  # at most this many characters between two parts of one quotation: the attribution alone
+
+
+def _same_run(prev: Draft, d: Draft) -> bool:
+    if prev.mode != "direct" or d.mode != "direct" or prev.sentence.paragraph != d.sentence.paragraph:
+        return False
+    if d.start - prev.end > _RUN_GAP:
+        return False
+    ids = [r.actor_id for r in prev.speakers]
+    return (
+        bool(ids) and ids == [r.actor_id for r in d.speakers] and (d.inherit is not None or d.cue == prev.cue)
+    )
+
 
 def _to_claims(ctx: Context, drafts: list[Draft]) -> list[Claim]:
     claims: list[Claim] = []
     for d in sorted(drafts, key=lambda x: (x.start, x.cue_start)):
-        content = ctx.text[d.start : d.end]
+        content = (
+            " … ".join(ctx.text[a:b] for a, b in d.parts) if len(d.parts) > 1 else ctx.text[d.start : d.end]
+        )
         lead = d.speakers[0] if d.speakers else None
         base = Claim(
             id="",
@@ -411,6 +453,8 @@ def find_claims(doc: Document, actors: ActorIndex, parsed: Doc, lex: Lexicon) ->
     drafts = direct + _reported_drafts(ctx, acts, used, direct)
     _link_orphans(ctx, drafts)
     _resolve(ctx, drafts)
+    if MERGE_RUNS:
+        drafts = _merge_runs(drafts)
     claims = _to_claims(ctx, drafts)
     claims.extend(find_editorial(doc, [(c.start, c.end) for c in claims]))
     claims.sort(key=lambda c: (c.start, c.end))

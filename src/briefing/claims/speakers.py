@@ -170,6 +170,8 @@ class SpeakerResolver:
 
     def named(self, tok: Token) -> Resolved | None:
         """A mention covering the head word, or an appositive name of a role noun."""
+        if tok.pos_ == "NOUN" and (named := self._appositive_name(tok)) is not None:
+            return named  # "Its chief executive, Jordan Ames, said": the name, not the description
         a, b = head_span(tok)
         m = self.ml.covering(tok.idx, tok.idx + len(tok)) or self._name_in_head(a, b, tok)
         if m is not None:

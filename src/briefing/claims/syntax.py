@@ -133,8 +133,8 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 def source_of(verb: Token) -> Token | None:
     """Who communicates: the verb's subject, or that of the verb a participle or conjunct hangs on."""
-    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and _subject(verb) is None:
-        return source_of(verb.head.head)  # coordinated onto a reported clause (see ``_joined_cues``)
+    if verb.dep_ in ("conj", "advcl") and verb.head.dep_ == "ccomp" and _subject(verb) is None:
+        return source_of(verb.head.head)  # hung on a reported clause (see ``_joined_cues``)
     for _ in range(4):
         subj = _subject(verb)
         if subj is not None or _is_passive(verb):
@@ -164,7 +164,6 @@ def _clause(verb: Token, heads: frozenset[str], side: str = "right") -> list[Tok
     out: list[Token] = []
     for c in comps:
         drop = {t.i for v in _joined_cues(c, heads) for t in _with_cc(v)}
-        drop |= {t.i for v in _other_speakers(c, heads) for t in _with_cc(v)}
         drop |= _leading_adjuncts(verb, c)
         out.extend(t for t in c.subtree if t.i not in drop)
         out.extend(_object_before(verb, c))
@@ -196,21 +195,26 @@ def _joined_cues(head: Token, heads: frozenset[str]) -> list[Token]:
     return [
         c
         for c in head.children
-        if c.dep_ == "conj" and c.lemma_.lower() in heads and c.pos_ == "VERB" and _subject(c) is None
+        if c.dep_ in ("conj", "advcl")
+        and c.lemma_.lower() in heads
+        and c.pos_ == "VERB"
+        and _subject(c) is None
+        and (c.dep_ == "conj" or c.tag_ == "VBG")  # "..., stating that ...": the reporter goes on
     ]
 
 
-def _other_speakers(head: Token, heads: frozenset[str]) -> list[Token]:
-    """Clauses joined to a reported clause ("..., though Zelenskyy has acknowledged that ...", "...
-    but the minister said ...") that hold an act of communication with a subject of its own: what
-    that subject says is its own claim, not part of the first speaker's."""
-    out = []
-    for c in head.children:
-        if c.dep_ not in ("advcl", "conj", "parataxis") or c.i < head.i:
+def _without_other_speakers(tokens: list[Token], heads: frozenset[str]) -> list[Token]:
+    """Clauses inside a content ("..., though Zelenskyy has acknowledged that ...", "..., as Sudan said
+    floods ...", "... but the minister said ...") that hold an act of communication with a subject of
+    its own: what that subject says is its own claim, not part of the first speaker's."""
+    inside = {t.i for t in tokens}
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ not in ("advcl", "conj", "parataxis") or t.head.i not in inside or t.i in drop:
             continue
-        if any(t.lemma_.lower() in heads and t.pos_ == "VERB" and _subject(t) is not None for t in c.subtree):
-            out.append(c)
-    return out
+        if any(v.lemma_.lower() in heads and v.pos_ == "VERB" and _subject(v) is not None for v in t.subtree):
+            drop |= {x.i for x in _with_cc(t)}
+    return [t for t in tokens if t.i not in drop]
 
 
 def _with_cc(conj: Token) -> list[Token]:
@@ -245,6 +249,8 @@ def _object(verb: Token, particles: frozenset[str]) -> list[Token]:
             out.extend(t for t in c.subtree if t is not c)
         elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in particles for g in c.children):
             out.extend(t for t in c.subtree if not (t.dep_ == "mark" and t.lower_ in particles))
+        elif c.dep_ == "advcl" and out and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            out.extend(c.subtree)  # "called on the Commission [to open proceedings]"
         elif c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and (out or c.lower_ in _LONE_PREPS):
             out.extend(c.subtree)
     return out
@@ -280,11 +286,18 @@ def content_of(
     verb: Token, sv: SpeechVerb, particles: frozenset[str], lex: Lexicon
 ) -> tuple[list[Token], str]:
     """The tokens of what was communicated, and how they were found."""
+    tokens, how = _content_of(verb, sv, particles, lex)
+    return _without_other_speakers(tokens, lex.verb_heads), how
+
+
+def _content_of(
+    verb: Token, sv: SpeechVerb, particles: frozenset[str], lex: Lexicon
+) -> tuple[list[Token], str]:
     heads = lex.verb_heads
     if clause := _clause(verb, heads):
         return clause, "clause"
     obj = _object(verb, particles) if sv.content == "object" and not sv.belief else []
-    if obj and (not sv.needs or any(t.dep_ == sv.needs or t.lower_ == sv.needs for t in obj)):
+    if obj and _completed(obj, sv.needs):
         return obj, "object"
     if clause := _clause(verb, heads, side="left"):
         return clause, "inverted"
@@ -293,6 +306,20 @@ def content_of(
     if after := _after_that(verb):
         return after, "clause"
     return [], ""
+
+
+def _completed(obj: list[Token], needs: str) -> bool:
+    """The object content has what the verb needs to be speech: "as" ("rejected it as baseless"), an
+    infinitive ("told them to leave"), or a name given to the object ("called it a disaster", "called
+    it “crazy”": the parser may read the name as an object predicate or an appositive)."""
+    if not needs:
+        return True
+    if any(t.dep_ == needs or t.lower_ == needs for t in obj):
+        return True
+    if needs == "oprd":
+        named = any(t.dep_ == "appos" and t.left_edge.lower_ in ("a", "an") for t in obj)
+        return named or any(t.text in ("“", '"') for t in obj)
+    return False
 
 
 def _cue_words(verb: Token, particles: frozenset[str]) -> list[Token]:
@@ -330,8 +357,10 @@ def _attribution(doc: Doc, verb: Token, lex: Lexicon) -> Attribution | None:
     tokens, how = content_of(verb, sv, particles if len(words) > 1 else frozenset(), lex)
     content = trim(doc.text, span_of(tokens))
     cue = span_of(words)
-    if content is None or cue is None:
+    if cue is None:
         return None
+    if content is None:  # "told reporters, “...”": the parse may miss the quote that follows
+        content, how = (cue[1], cue[1]), "bare"
     return Attribution(cue, sv.lemma, verb, source_of(verb), content, how)
 
 

@@ -98,8 +98,8 @@ def _acts(ctx: Context) -> list[Attribution]:
         sent = ctx.sentence(att.cue[0])
         if sent is None or sent.kind not in _ATTRIBUTED or ctx.in_quote(att.cue[0]):
             continue
-        if att.source is None or not ctx.resolver.can_speak(att.source):
-            continue
+        if att.source is None or (att.how != "according" and not ctx.resolver.can_speak(att.source)):
+            continue  # "according to X" names a source whatever X is: a poll, records, a filing
         out.append(att)
     return _outermost(out)
 
@@ -301,6 +301,17 @@ def _reported_drafts(
 # ------------------------------------------------------------------ speakers
 
 
+def _vague(ctx: Context, d: Draft) -> bool:
+    """ "experts say", "sources said": a bare plural of no one in particular (no determiner, owner,
+    number or qualifier) names no identifiable source."""
+    tok = d.source
+    if tok is None or d.mode == "direct" or tok.lemma_.lower() not in ctx.lex.vague_sources:
+        return False
+    return not any(
+        c.dep_ in ("det", "poss", "nummod", "amod", "prep", "compound", "acl", "relcl") for c in tok.children
+    )
+
+
 def _resolve(ctx: Context, drafts: list[Draft]) -> None:
     prev: list[Draft] = []
     for d in sorted(drafts, key=lambda x: x.cue_start if x.cue_start >= 0 else x.start):
@@ -327,6 +338,9 @@ def _resolve_one(ctx: Context, d: Draft, prev: list[Draft]) -> None:
     if d.source is None:
         return
     d.surface = ctx.text[slice(*phrase_span(d.source))]
+    if _vague(ctx, d):
+        d.mode = "unattributed"  # the wording stays as the claim's speaker text, with no actor
+        return
     found = [r for head in conjuncts(d.source) if (r := _speaker(ctx, head, d, prev))]
     d.speakers = list({r.actor_id: r for r in found}.values())
 
@@ -395,7 +409,7 @@ def _merge_runs(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-_RUN_GAP = 80  # at most this many characters between two parts of one quotation: the attribution alone
+_RUN_GAP = 40  # at most this many characters between two parts of one quotation: the attribution alone
 
 
 def _same_run(prev: Draft, d: Draft) -> bool:

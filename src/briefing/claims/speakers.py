@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from briefing.lexicon import Lexicon
-from briefing.lexicon.words import is_speaker_noun
+from briefing.lexicon.words import ROLE_NOUNS, is_speaker_noun
 from briefing.model import Actor, ActorIndex, Mention, Span
 
 _NAME_PARTS = {"compound", "flat", "nmod", "amod", "nummod", "det", "poss", "case", "punct"}
@@ -150,6 +150,8 @@ class SpeakerResolver:
         word = tok.lemma_.lower()
         if any(c.dep_ == "appos" for c in tok.children) or word in self.lex.document_nouns:
             return True
+        if word in self.lex.quantity_nouns:
+            return True  # "46 percent said", "half of respondents say"
         return is_speaker_noun(tok.text) or tok.tag_ == "CD" or self.body_of(tok) is not None
 
     def body_of(self, tok: Token) -> Resolved | None:
@@ -228,8 +230,11 @@ class SpeakerResolver:
         return None
 
     def role(self, tok: Token) -> Resolved | None:
-        """ "the lawyer", "the agency's chief": the one actor the text gave that role."""
-        if tok.pos_ != "NOUN" or not any(c.lower_ == "the" or c.dep_ == "poss" for c in tok.children):
+        """ "the lawyer", "the agency's chief": the one actor the text gave that role (a person's role:
+        "the campaign", "the company" are bodies, resolved by the actors stage or left unnamed)."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ROLE_NOUNS:
+            return None
+        if not any(c.lower_ == "the" or c.dep_ == "poss" for c in tok.children):
             return None
         actor = self.ml.with_role(tok.lemma_.lower(), tok.idx)
         return Resolved(actor.id, actor.name, "role") if actor else None
@@ -237,12 +242,20 @@ class SpeakerResolver:
     def unnamed_source(self, tok: Token) -> Resolved | None:
         """ "Aides said", "many analysts say", "the lawyer for Mr. Doe told": a source the article does
         not name becomes an actor of kind ``group``, one per wording."""
-        if tok.pos_ == "PRON" or (tok.pos_ == "PROPN" and not is_speaker_noun(tok.text)):
-            return None  # names are the actors stage's business; pronouns are resolved, not named
+        if tok.pos_ == "PRON" or (
+            tok.pos_ == "PROPN" and tok.tag_ != "NNPS" and not is_speaker_noun(tok.text)
+        ):
+            return None  # names are the actors stage's business ("Republicans" is a group); pronouns
+            # are resolved, not named
         a, b = phrase_span(tok)
         words = self.ml.text[a:b].split()
         rest = words[1:] if words and words[0].lower() in _DETERMINERS else words
-        if not rest or len(words) > 8 or not (is_speaker_noun(tok.text) or tok.tag_ == "CD"):
+        speaks = (
+            is_speaker_noun(tok.text)
+            or tok.tag_ in ("CD", "NNPS")
+            or tok.lemma_.lower() in self.lex.quantity_nouns
+        )
+        if not rest or len(words) > 8 or not speaks:
             return None
         surface = " ".join(words)
         key = " ".join(w.lower() for w in rest)

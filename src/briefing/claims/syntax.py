@@ -114,12 +114,17 @@ def _subject(verb: Token) -> Token | None:
     if _is_passive(verb):  # "was quoted by X"; "is expected to", "was told": no speaker here
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT]
-    before = [c for c in subjects if c.i < verb.i]
-    subj = before[-1] if before else (subjects[0] if subjects else None)  # the nearest: not a dateline
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT and not _bracketed(c)]
+    subj = subjects[0] if subjects else None
     if subj is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return _inverted_subject(verb)
     return subj
+
+
+def _bracketed(tok: Token) -> bool:
+    """A word in brackets, as a dateline's agency: "(AP) — A federal judge ruled": not the subject."""
+    doc = tok.doc
+    return (tok.i > 0 and doc[tok.i - 1].text == "(") or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")")
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -137,6 +142,10 @@ def source_of(verb: Token) -> Token | None:
         return source_of(verb.head.head)  # hung on a reported clause (see ``_joined_cues``)
     for _ in range(4):
         subj = _subject(verb)
+        if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head  # "X, who said ...": the relative pronoun stands for X
+        if subj is not None and subj.lower_ == "that" and verb.dep_ == "relcl":
+            return verb.head
         if subj is not None or _is_passive(verb):
             return subj
         if verb.dep_ == "relcl":
@@ -275,7 +284,13 @@ def _inverted(verb: Token, subordinators: frozenset[str] = frozenset()) -> list[
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in subordinators for c in verb.children):
         return []
     head = verb.head
-    if verb.dep_ not in _INVERTED or head is verb or (head.i > verb.i and verb.dep_ != "parataxis"):
+    # "As X observed, Y": an as-clause before its head reports it ("Y, as most companies reported" need not)
+    as_clause = verb.i < head.i and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if (
+        verb.dep_ not in _INVERTED
+        or head is verb
+        or (head.i > verb.i and verb.dep_ != "parataxis" and not as_clause)
+    ):
         return []
     if head.pos_ not in ("VERB", "AUX") or head.sent != verb.sent:
         return []
@@ -299,6 +314,8 @@ def _content_of(
     obj = _object(verb, particles) if sv.content == "object" and not sv.belief else []
     if obj and _completed(obj, sv.needs):
         return obj, "object"
+    if verb.dep_ == "relcl":
+        return [], ""  # "terms Kyiv has rejected": a relative clause's object is its antecedent
     if clause := _clause(verb, heads, side="left"):
         return clause, "inverted"
     if not sv.belief and (inv := _inverted(verb, lex.subordinators)):

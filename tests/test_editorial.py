@@ -151,3 +151,9 @@ def test_the_documents_parse_gives_the_same_verdicts() -> None:
     alone = find_editorial(doc, [])
     assert [c.text for c in alone] == ["The outcome was a fiasco for everyone involved."]
     assert find_editorial(doc, [], parsed=parse(doc)) == alone
+
+
+def test_a_word_of_the_page_used_in_a_sentence_is_no_furniture() -> None:
+    got = editorial("The charity that sponsored the report runs a shameful cookie-cutter campaign.")
+    assert got == ["The charity that sponsored the report runs a shameful cookie-cutter campaign."]
+    assert editorial("The harbour lost a third of its traffic. Sponsored content: a shameful deal.") == []

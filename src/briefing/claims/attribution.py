@@ -470,7 +470,7 @@ def find_claims(doc: Document, actors: ActorIndex, parsed: Doc, lex: Lexicon) ->
     if MERGE_RUNS:
         drafts = _merge_runs(drafts)
     claims = _to_claims(ctx, drafts)
-    claims.extend(find_editorial(doc, [(c.start, c.end) for c in claims]))
+    claims.extend(find_editorial(doc, [(c.start, c.end) for c in claims], parsed))
     claims.sort(key=lambda c: (c.start, c.end))
     numbered = tuple(replace(c, id=f"C{i + 1}") for i, c in enumerate(claims))
     return ClaimsFound(numbered, tuple(ctx.mentions.added_actors), tuple(ctx.mentions.added_mentions))

@@ -347,6 +347,11 @@ def _resolve_one(ctx: Context, d: Draft, prev: list[Draft]) -> None:
 
 def _speaker(ctx: Context, tok: Token, d: Draft, prev: list[Draft]) -> Resolved | None:
     res = ctx.resolver
+    if (noun := syntax.antecedent(tok)) is not None:  # "X, who said ...": X speaks, through "who"
+        found = _speaker(ctx, noun, d, prev)
+        if found is not None:
+            res.link_pronoun(tok, found.actor_id)
+        return found
     if ctx.lex.pronoun(tok.text) is not None:
         found = _pronoun(ctx, tok, d, prev)
         if found is not None:
@@ -354,7 +359,11 @@ def _speaker(ctx: Context, tok: Token, d: Draft, prev: list[Draft]) -> Resolved 
         return found
     if (issuer := res.issuer(tok)) is not None and (found := res.named(issuer) or res.role(issuer)):
         return found
-    return res.named(tok) or res.role(tok) or res.unnamed_source(tok)
+    found = res.named(tok) or res.role(tok)
+    if found is not None:
+        res.link_source(tok, found)
+        return found
+    return res.unnamed_source(tok)
 
 
 def _pronoun(ctx: Context, tok: Token, d: Draft, prev: list[Draft]) -> Resolved | None:

@@ -78,11 +78,21 @@ class MentionLookup:
             i -= 1
         return None
 
-    def by_surname(self, word: str) -> Actor | None:
-        """The one person whose name ends with ``word``."""
+    def by_surname(self, word: str, at: int) -> Actor | None:
+        """The person whose name ends with ``word``; of several ("Clinton"), the one mentioned last
+        before ``at``."""
         key = word.lower().strip("’'s")
-        found = [a for a in self.all_actors if a.kind == "person" and a.name.lower().split()[-1:] == [key]]
-        return found[0] if len(found) == 1 else None
+        found = {
+            a.id: a for a in self.all_actors if a.kind == "person" and a.name.lower().split()[-1:] == [key]
+        }
+        if len(found) <= 1:
+            return next(iter(found.values()), None)
+        i = bisect.bisect_left(self.starts, at) - 1
+        while i >= 0:
+            if self.mentions[i].actor_id in found:
+                return found[self.mentions[i].actor_id]
+            i -= 1
+        return None
 
     def with_role(self, noun: str, before: int) -> Actor | None:
         """The one actor whose stated role is headed by ``noun``: among those mentioned before
@@ -145,6 +155,8 @@ class SpeakerResolver:
         """A source that can communicate: an actor's mention, a name, a pronoun, a noun for people or
         bodies ("officials", "the ministry"), or a document that speaks for its issuer. "The decision
         suggests", "his refusal to say" have no speaker."""
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+            return self.can_speak(tok.head.head)
         if tok.pos_ in ("PROPN", "PRON") or self.ml.covering(tok.idx, tok.idx + len(tok)) is not None:
             return True
         word = tok.lemma_.lower()
@@ -181,7 +193,7 @@ class SpeakerResolver:
             return Resolved(actor.id, actor.name, "mention")
         if (named := self._appositive_name(tok)) is not None:
             return named
-        if tok.pos_ == "PROPN" and (actor := self.ml.by_surname(tok.text)):
+        if tok.pos_ == "PROPN" and (actor := self.ml.by_surname(tok.text, tok.idx)):
             return Resolved(actor.id, actor.name, "surname")
         return self.body_of(tok)
 
@@ -302,3 +314,12 @@ class SpeakerResolver:
     def link_pronoun(self, tok: Token, actor_id: str) -> None:
         """Let mentions.csv say whom the pronoun stands for, as the claim does."""
         self.ml.add_mention(Mention(actor_id, tok.text, tok.idx, tok.idx + len(tok), how="pronoun"))
+
+    def link_source(self, tok: Token, found: Resolved) -> None:
+        """Let mentions.csv say whom a source that is no name stands for ("which", "the Sanders aide",
+        "Sanders's campaign manager"), as the claim does; a name the index holds is left as it is."""
+        if self.ml.covering(tok.idx, tok.idx + len(tok)) is not None:
+            return
+        how = "pronoun" if tok.pos_ == "PRON" or tok.tag_ in ("WP", "WDT") else "description"
+        a, b = phrase_span(tok) if how == "description" else (tok.idx, tok.idx + len(tok))
+        self.ml.add_mention(Mention(found.actor_id, self.ml.text[a:b], a, b, how=how))

@@ -121,6 +121,15 @@ def _subject(verb: Token) -> Token | None:
     return subj
 
 
+def antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("X, who said ...": X), else None."""
+    verb = tok.head
+    relative = tok.tag_ in ("WP", "WDT") or (tok.lower_ == "that" and tok.dep_ in _SUBJECT)
+    if relative and verb.dep_ == "relcl" and verb.head is not verb:
+        return verb.head
+    return None
+
+
 def _bracketed(tok: Token) -> bool:
     """A word in brackets, as a dateline's agency: "(AP) — A federal judge ruled": not the subject."""
     doc = tok.doc
@@ -142,10 +151,6 @@ def source_of(verb: Token) -> Token | None:
         return source_of(verb.head.head)  # hung on a reported clause (see ``_joined_cues``)
     for _ in range(4):
         subj = _subject(verb)
-        if subj is not None and subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-            return verb.head  # "X, who said ...": the relative pronoun stands for X
-        if subj is not None and subj.lower_ == "that" and verb.dep_ == "relcl":
-            return verb.head
         if subj is not None or _is_passive(verb):
             return subj
         if verb.dep_ == "relcl":

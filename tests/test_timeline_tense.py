@@ -9,15 +9,33 @@ from datetime import date
 
 import pytest
 
-from briefing.timeline import clause_tense, find_time_expressions
-from briefing.timeline.syntax import parser
+from briefing import nlp
+from briefing.ingest import build_document
+from briefing.model import ActorIndex
+from briefing.timeline import clause_tense, find_events, find_time_expressions
 
 WEDNESDAY = date(2024, 10, 16)
 
-needs_parse = pytest.mark.skipif(parser() is None, reason="spaCy's English pipeline is not installed")
+
+def _has_model() -> bool:
+    try:
+        nlp.pipeline()
+    except OSError:
+        return False
+    return True
+
+
+needs_parse = pytest.mark.skipif(not _has_model(), reason="spaCy's English pipeline is not installed")
 
 
 def dated(sentence: str, published: date = WEDNESDAY) -> list[tuple[str, str]]:
+    """The dates found with the document's own parse, as the extraction pipeline hands it over."""
+    doc = build_document(sentence + "\n", "t.txt", published)
+    return [(e.date_text, e.date) for e in find_events(doc, ActorIndex(), [], parsed=nlp.parse(doc))]
+
+
+def by_words(sentence: str, published: date = WEDNESDAY) -> list[tuple[str, str]]:
+    """The dates found without a parse: the word rules decide the tense."""
     return [(e.text, e.date) for e in find_time_expressions(sentence, published, [(0, len(sentence))])]
 
 
@@ -59,7 +77,7 @@ def test_a_present_verb_takes_the_nearest_weekday() -> None:
 
 
 def test_a_month_in_a_past_clause_is_not_months_ahead() -> None:
-    assert dated("The bank changed its accounting year in December.", date(2024, 8, 16)) == [
+    assert by_words("The bank changed its accounting year in December.", date(2024, 8, 16)) == [
         ("in December", "2023-12")
     ]
 
@@ -73,10 +91,16 @@ def test_the_word_rules_know_infinitives_and_adjectives_from_past_verbs() -> Non
     assert clause_tense(text, 0, len(text), i, i + 9) == "past"
 
 
-def test_without_the_parse_the_word_rules_decide(monkeypatch: pytest.MonkeyPatch) -> None:
-    import briefing.timeline.syntax as syntax
-
-    monkeypatch.setattr(syntax, "parser", lambda: None)
+def test_without_the_parse_the_word_rules_decide() -> None:
     friday = date(2024, 10, 18)
-    assert dated("The envoys were due to meet on Monday.", friday) == [("on Monday", "2024-10-14")]
-    assert dated("The envoys are due to meet on Monday.", friday) == [("on Monday", "2024-10-21")]
+    assert by_words("The envoys were due to meet on Monday.", friday) == [("on Monday", "2024-10-14")]
+    assert by_words("The envoys are due to meet on Monday.", friday) == [("on Monday", "2024-10-21")]
+
+
+@needs_parse
+def test_the_parse_handed_over_decides_where_the_words_would_not() -> None:
+    # the nearest tense word is "met" (past); the verb governing "Monday" is "meet" (present)
+    friday = date(2024, 10, 18)
+    sentence = "The envoys, who met in May, meet again Monday with the mediator."
+    assert by_words(sentence, friday)[-1] == ("Monday", "2024-10-14")
+    assert dated(sentence, friday)[-1] == ("Monday", "2024-10-21")

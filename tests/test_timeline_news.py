@@ -177,8 +177,9 @@ def test_the_year_is_the_year_the_story_is_in(sentence: str, expression: str, wa
     assert value_of(sentence, expression) == want
 
 
-def test_a_fiscal_year_stays_unknown_without_its_months() -> None:
-    assert value_of("Sales in the current fiscal year will be flat.", "the current fiscal year") == ""
+def test_a_fiscal_year_without_its_months_is_the_calendar_year() -> None:
+    found = find_time_expressions("Sales in the current fiscal year will be flat.", NOV_2)
+    assert [(e.date, e.precision) for e in found] == [("2023", "fiscal")]
 
 
 def test_the_year_is_not_a_year_ago_or_a_written_year() -> None:

@@ -13,6 +13,7 @@ from briefing import nlp
 from briefing.ingest import build_document
 from briefing.model import ActorIndex
 from briefing.timeline import clause_tense, find_events, find_time_expressions
+from briefing.timeline.syntax import governing_tense
 
 WEDNESDAY = date(2024, 10, 16)
 
@@ -104,3 +105,38 @@ def test_the_parse_handed_over_decides_where_the_words_would_not() -> None:
     sentence = "The envoys, who met in May, meet again Monday with the mediator."
     assert by_words(sentence, friday)[-1] == ("Monday", "2024-10-14")
     assert dated(sentence, friday)[-1] == ("Monday", "2024-10-21")
+
+
+@needs_parse
+def test_a_phrase_before_the_clause_that_opens_after_it_is_no_part_of_that_clause() -> None:
+    from spacy.tokens import Doc
+
+    # a parse as the model sometimes makes it: "on Thursday" hung on "hurt", whose clause opens at "that"
+    words = "Officials shrugged off warnings on Thursday that tariffs could hurt trade .".split()
+    heads = [1, 1, 1, 1, 8, 4, 8, 8, 8, 1, 8, 1]
+    deps = ["nsubj", "ROOT", "prt", "dobj", "prep", "pobj", "mark", "nsubj", "aux", "ccomp", "dobj", "punct"]
+    tags = ["NNS", "VBD", "RP", "NNS", "IN", "NNP", "IN", "NNS", "MD", "VB", "NN", "."]
+    doc = Doc(nlp.pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags)
+    start = doc.text.index("on Thursday")
+    assert governing_tense(doc, start, start + len("on Thursday")) == ""  # the words decide: "shrugged"
+    assert governing_tense(doc, doc.text.index("trade"), len(doc.text) - 2) == "planned"
+
+
+@needs_parse
+@pytest.mark.parametrize(
+    ("sentence", "published", "want"),
+    [
+        # an end point after a present perfect may lie ahead
+        ("Banks have extended the credit line through January.", date(2024, 10, 16), "2025-01"),
+        # an infinitive after a past verb: its time is after the verb's, before or after publication
+        (
+            "The rival, which agreed to buy the unit for $20 million in February, walked away.",
+            date(2024, 10, 30),
+            "2025-02",
+        ),
+    ],
+)
+def test_what_a_past_or_perfect_verb_leaves_open_takes_the_nearest(
+    sentence: str, published: date, want: str
+) -> None:
+    assert [d for _, d in dated(sentence, published)] == [want]

@@ -23,6 +23,7 @@ _CONDITION = frozenset({"if", "unless", "when", "once", "until", "before"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re", "does", "do"})
 _PAST_AUX = frozenset({"was", "were", "did", "had", "'d", "’d"})
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
+_END_POINT = frozenset({"until", "through", "till", "into"})
 
 
 def governing_tense(doc: Doc, start: int, end: int) -> str:
@@ -40,13 +41,29 @@ def governing_tense(doc: Doc, start: int, end: int) -> str:
         if verb.lower_ in _AHEAD and not verb.tag_.startswith("VB"):
             return "planned"  # "elections due in May", "the upcoming vote on Sunday"
         if verb.tag_.startswith("VB") or verb.tag_ == "MD":
+            if _clause_starts_after(verb, tokens[-1].i):
+                return ""  # a misattached phrase: the verb's clause opens after the expression
             tense = _tense(verb)
+            if tense == "past" and tokens[0].lower_ in _END_POINT and _present_perfect(verb):
+                return "present"  # "has extended the loans through January": the end may lie ahead
             if tense != "up":
                 return tense
         if verb.head is verb:
             return ""
         verb = verb.head
     return ""
+
+
+def _clause_starts_after(verb: Token, last: int) -> bool:
+    """Whether the clause of ``verb`` opens (with "that", "if", "because" ...) after token ``last``:
+    "warnings from Moscow on Thursday that strikes could do harm" -- the weekday is no part of it."""
+    return any(c.dep_ == "mark" and c.i > last for c in verb.children)
+
+
+def _present_perfect(verb: Token) -> bool:
+    """ "has extended", "have been granted": a present perfect (not "had")."""
+    said = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(said & _PERFECT_AUX) and not said & _PAST_AUX
 
 
 def _tense(verb: Token) -> str:
@@ -79,7 +96,8 @@ def _bare_with_subject(verb: Token, aux: list[Token]) -> bool:
 
 def _infinitive(verb: Token) -> str:
     """'due to expire', 'set to resume', 'plans to visit' look ahead, unless the schedule is itself past
-    ('had been due to expire', 'was set to headline Tuesday'); other infinitives say nothing."""
+    ('had been due to expire', 'was set to headline Tuesday'); after a past verb an infinitive's time
+    may lie before or after publication (the nearest); other infinitives say nothing."""
     gov = verb.head
     if gov.lower_ in ("is", "are", "am", "'s", "'re", "’s", "’re"):
         return "planned"  # "is to resume trading Tuesday"
@@ -87,4 +105,6 @@ def _infinitive(verb: Token) -> str:
         above = gov if gov.tag_.startswith("VB") else gov.head
         aux = {c.lower_ for c in above.children if c.dep_ in ("aux", "auxpass")} | {above.lower_}
         return "past" if aux & {"had", "'d", "’d", "was", "were"} else "planned"
-    return ""  # "agreed to meet Monday", "asked to report in July": after its governor, past or not
+    if gov.tag_ in ("VBD", "VBN"):
+        return "present"  # "agreed to purchase it in February": after a past verb, before or after now
+    return ""

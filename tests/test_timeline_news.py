@@ -247,3 +247,16 @@ def test_this_quarter_is_the_current_one_unless_a_report_names_another() -> None
     assert value_of("Growth should pick up this quarter.", "this quarter") == "2023-10/2023-12"
     text = "Third-quarter net fell. This quarter's loss includes a charge."
     assert value_of(text, "This quarter") == "2023-07/2023-09"
+
+
+def test_a_weekday_owning_what_a_day_has_had_is_past() -> None:
+    monday = date(2024, 10, 21)  # Thursday 17 lies four days back, Thursday 24 three ahead
+    text = "The notes convert at a 20% premium over Thursday's closing price."
+    assert dated(text, monday) == [("Thursday's", "2024-10-17")]
+    assert dated("Thursday's vote is the real test.", monday) == [("Thursday's", "2024-10-24")]
+
+
+def test_the_past_year_is_the_twelve_months_up_to_publication() -> None:
+    assert dated("Rents have doubled over the past year.", date(2024, 10, 16)) == [
+        ("over the past year", "2023-10/2024-10")
+    ]

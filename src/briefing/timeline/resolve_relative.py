@@ -115,8 +115,8 @@ def r_span(m: re.Match, ctx: Context) -> Resolved:
     if unit == "month":
         y, mo = add_months(pub.year, pub.month, -n)
         return f"{iso_month(y, mo)}/{iso_month(pub.year, pub.month)}", "range"
-    years = n * (10 if unit == "decade" else 1)
-    return f"{pub.year - years:04d}/{pub.year:04d}", "range"
+    years = n * (10 if unit == "decade" else 1)  # "the past year": the twelve months up to now
+    return f"{iso_month(pub.year - years, pub.month)}/{iso_month(pub.year, pub.month)}", "range"
 
 
 def r_duration(m: re.Match, ctx: Context) -> Resolved:
@@ -196,7 +196,17 @@ def r_weekday_checked(m: re.Match, ctx: Context) -> Resolved:
         ctx.tense = "past"
     elif lead.startswith("later") or _deadline(m):
         ctx.tense = "planned"
+    elif _owns_done_thing(m) and ctx.tense != "planned":
+        ctx.tense = "past"  # "a premium over Thursday's closing price": a present clause, a past day
     return r_weekday(m, ctx)
+
+
+_DONE = re.compile(rf"\s+(?:[\w.-]+\s+){{0,2}}?(?:{alternation(words('time_done_nouns'))})\b", re.IGNORECASE)
+
+
+def _owns_done_thing(m: re.Match) -> bool:
+    """ "Thursday's closing price", "Monday's announcement": a weekday owning what a day has had."""
+    return m.group().lower().endswith(("'s", "’s")) and bool(_DONE.match(m.string, m.end()))
 
 
 _REPORTED_DEMAND = re.compile(

@@ -117,3 +117,9 @@ def test_the_fiscal_year_of_a_quarter_closed_by_a_date() -> None:
 def test_the_indian_convention_still_wins() -> None:
     text = "The Sensex rose. Infosys raised its FY25 guidance, and Rs 500 crore was set aside."
     assert of(text, "FY25") == ("2024-04/2025-03", "range")
+
+
+def test_a_fiscal_year_that_ends_ahead_is_defined_by_that_end() -> None:
+    text = "The deficit for this fiscal year, which ends Sept. 30, will grow. In fiscal 2026 it falls."
+    assert of(text, "this fiscal year", date(2025, 1, 20)) == ("2024-10/2025-09", "range")
+    assert of(text, "fiscal 2026", date(2025, 1, 20)) == ("2025-10/2026-09", "range")

@@ -67,6 +67,9 @@ def r_the_year(m: re.Match, ctx: Context) -> Resolved:
 def r_fiscal_year_rel(m: re.Match, ctx: Context) -> Resolved:
     """'this fiscal year', 'last fiscal year', 'the next fiscal year': the company's year once the text
     has said when it ends, else the calendar year of the same name."""
+    if end := fis.stated_end(m, ctx):  # "this fiscal year, which ends Sept. 30"
+        fis.learn_year_end(ctx, end, 0)
+        return fis.ending_on(end, 12), "range"
     if ctx.pub is None:
         return "", "unknown"
     shift = {"this": 0, "next": 1, "coming": 1}.get(group(m, "rel"), -1)

@@ -41,8 +41,11 @@ def stated_end(m: re.Match, ctx: Context) -> date | None:
     if ctx.pub is None:
         return None
     cands = [c for y in (ctx.pub.year - 1, ctx.pub.year, ctx.pub.year + 1) if (c := safe_date(y, mo, d))]
-    if e.group("verb").lower() in ("ended", "closed"):
+    verb = e.group("verb").lower()
+    if verb in ("ended", "closed"):
         return max((c for c in cands if c <= ctx.pub), default=None)
+    if verb == "ends":  # "this fiscal year, which ends Sept. 30"
+        return min((c for c in cands if c >= ctx.pub), default=None)
     return min(cands, key=lambda c: abs((c - ctx.pub).days)) if cands else None
 
 

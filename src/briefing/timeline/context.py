@@ -102,7 +102,9 @@ class Context:
         return min(candidates, key=lambda c: (abs((c - self.pub).days), c > self.pub))
 
 
-_NOT_ANCHORS = frozenset({"relative_day", "clock", "part_of_day"})  # "today" names no period in the story
+_NOT_ANCHORS = frozenset(
+    {"relative_day", "clock", "part_of_day", "overnight"}
+)  # "today" names no period in the story
 _REPORT_KINDS = frozenset({"quarter", "half", "report"})  # what a company reports results for
 _SHIFTED = frozenset({"duration", "anchored_year", "report_before"})  # "a year earlier" twice is not 2 years
 _WRITTEN_YEARS = frozenset({"full_date", "month_year", "year", "spoken_year", "year_rel", "month_range"})

@@ -54,7 +54,7 @@ def r_period(m: re.Match, ctx: Context) -> Resolved:
         return "", "unknown"
     which, unit, edge = group(m, "which"), group(m, "unit"), group(m, "edge")
     shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
-    first, last, fmt = _period_bounds(ctx.pub, unit, shift)
+    first, last, fmt = period_bounds(ctx.pub, unit, shift)
     if edge and shift == 0:
         if edge == "earlier" and ctx.pub > first:
             return f"{iso_day(first)}/{iso_day(ctx.pub - timedelta(days=1))}", "range"
@@ -63,7 +63,7 @@ def r_period(m: re.Match, ctx: Context) -> Resolved:
     return fmt, unit if unit != "weekend" else "range"
 
 
-def _period_bounds(pub: date, unit: str, shift: int) -> tuple[date, date, str]:
+def period_bounds(pub: date, unit: str, shift: int) -> tuple[date, date, str]:
     if unit in ("week", "weekend"):
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
         if unit == "weekend":
@@ -81,9 +81,9 @@ def r_ago(m: re.Match, ctx: Context) -> Resolved:
     n, unit = count(group(m, "n")), UNITS[group(m, "unit")]
     if ctx.pub is None or n is None:
         return "", "unknown"
-    if n == 1 and unit == "year" and not group(m, "approx") and (before := compared_period(m, ctx)):
+    if n == 1 and unit == "year" and not group(m, "approx", "orso") and (before := compared_period(m, ctx)):
         return before
-    if group(m, "approx") or group(m, "n") in ("few", "a few", "several"):
+    if group(m, "approx", "orso") or group(m, "n") in ("few", "a few", "several"):
         unit_prec = {"day": "week", "week": "month"}.get(unit, unit)  # "a few days ago": coarser
     else:
         unit_prec = unit

@@ -128,4 +128,7 @@ def test_a_fiscal_year_that_ends_ahead_is_defined_by_that_end() -> None:
 def test_the_day_a_period_ended_is_past_even_days_ahead_on_the_calendar() -> None:
     text = "In the year-ago period, the second quarter ended Oct. 31, the chain lost money."
     found = periods(text, date(2024, 10, 27))
-    assert found[-2:] == [("second quarter", "2023-08/2023-10", "range"), ("Oct. 31", "2023-10-31", "day")]
+    assert found[-2:] == [
+        ("the second quarter", "2023-08/2023-10", "range"),
+        ("Oct. 31", "2023-10-31", "day"),
+    ]

@@ -260,3 +260,8 @@ def test_the_past_year_is_the_twelve_months_up_to_publication() -> None:
     assert dated("Rents have doubled over the past year.", date(2024, 10, 16)) == [
         ("over the past year", "2023-10/2024-10")
     ]
+
+
+def test_around_year_end_is_december_not_its_last_day() -> None:
+    assert dated("The merger should close around year-end.") == [("around year-end", "2023-12")]
+    assert dated("The merger should close by year-end.") == [("year-end", "2023-12-31")]

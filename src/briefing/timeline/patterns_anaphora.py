@@ -72,7 +72,8 @@ ANAPHORA_PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "year_end",
         re.compile(
-            r"\b(?:(?P<since>since)\s+)?(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+(?:calendar\s+)?year|"
+            r"\b(?:(?P<since>since)\s+|(?P<approx>around|about|near|towards?|approximately)\s+)?"
+            r"(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+(?:calendar\s+)?year|"
             r"(?:the\s+)?year['’]s\s+end|(?P<fiscal>fiscal\s+)?(?P<point>year[\s-]end))\b",
             re.I,
         ),

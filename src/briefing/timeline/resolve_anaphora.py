@@ -88,7 +88,7 @@ def r_year_end(m: re.Match, ctx: Context) -> Resolved:
     """'year-end' (31 December), 'the end of the year', "year's end" (that year): this year's, or the
     last one before publication after 'since'. (The clause's tense is no guide: "said it would close
     by year-end" is past.) A fiscal year-end is the month the company's year ends, once the text has
-    said it, else the calendar one (precision "fiscal")."""
+    said it, else the calendar one (precision "fiscal"). "Around year-end" is December."""
     year = focus_year(m, ctx)
     if year is None:
         return "", "unknown"
@@ -98,6 +98,8 @@ def r_year_end(m: re.Match, ctx: Context) -> Resolved:
         return iso_month(year, ctx.fy_end), "month"
     if group(m, "fiscal"):
         return (iso_day(date(year, 12, 31)), fis.FISCAL) if group(m, "point") else (f"{year:04d}", fis.FISCAL)
+    if group(m, "point") and group(m, "approx"):
+        return iso_month(year, 12), "month"  # "around year-end": December, no finer
     return (iso_day(date(year, 12, 31)), "day") if group(m, "point") else (f"{year:04d}", "year")
 
 

@@ -140,3 +140,10 @@ def test_what_a_past_or_perfect_verb_leaves_open_takes_the_nearest(
     sentence: str, published: date, want: str
 ) -> None:
     assert [d for _, d in dated(sentence, published)] == [want]
+
+
+@needs_parse
+def test_an_infinitive_that_happened_stays_in_the_past() -> None:
+    # "prompted ... to call" implies the call was made: the past verb decides, not the nearest January
+    text = "The petition prompted lawmakers to call a debate in January on the ban."
+    assert dated(text, date(2024, 8, 10)) == [("in January", "2024-01")]

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _SCHEDULE = frozenset(words("time_schedule_words")) | frozenset(words("time_intent_words"))
 _AHEAD = frozenset(words("time_ahead_words")) | frozenset(words("time_effect_words"))
+_COMMIT = frozenset(words("time_commit_verbs"))
 _ON_A_NOUN = frozenset({"compound", "npadvmod", "nmod", "appos"})
 _CONDITION = frozenset({"if", "unless", "when", "once", "until", "before"})
 _PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "’s", "’re", "does", "do"})
@@ -40,7 +41,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> str:
     for _ in range(12):
         if verb.lower_ in _AHEAD and not verb.tag_.startswith("VB"):
             return "planned"  # "elections due in May", "the upcoming vote on Sunday"
-        if verb.tag_.startswith("VB") or verb.tag_ == "MD":
+        if (verb.tag_.startswith("VB") or verb.tag_ == "MD") and verb.is_alpha:  # not a "-" tagged VBD
             if _clause_starts_after(verb, tokens[-1].i):
                 return ""  # a misattached phrase: the verb's clause opens after the expression
             tense = _tense(verb)
@@ -96,8 +97,9 @@ def _bare_with_subject(verb: Token, aux: list[Token]) -> bool:
 
 def _infinitive(verb: Token) -> str:
     """'due to expire', 'set to resume', 'plans to visit' look ahead, unless the schedule is itself past
-    ('had been due to expire', 'was set to headline Tuesday'); after a past verb an infinitive's time
-    may lie before or after publication (the nearest); other infinitives say nothing."""
+    ('had been due to expire', 'was set to headline Tuesday'); after a past verb of commitment ('agreed
+    to', 'urged them to') its time may lie before or after publication (the nearest); other infinitives
+    say nothing."""
     gov = verb.head
     if gov.lower_ in ("is", "are", "am", "'s", "'re", "’s", "’re"):
         return "planned"  # "is to resume trading Tuesday"
@@ -105,6 +107,6 @@ def _infinitive(verb: Token) -> str:
         above = gov if gov.tag_.startswith("VB") else gov.head
         aux = {c.lower_ for c in above.children if c.dep_ in ("aux", "auxpass")} | {above.lower_}
         return "past" if aux & {"had", "'d", "’d", "was", "were"} else "planned"
-    if gov.tag_ in ("VBD", "VBN"):
-        return "present"  # "agreed to purchase it in February": after a past verb, before or after now
+    if gov.tag_ in ("VBD", "VBN") and gov.lemma_.lower() in _COMMIT:
+        return "present"  # "agreed to purchase it in February": still to be done, before or after now
     return ""

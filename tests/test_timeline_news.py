@@ -177,8 +177,9 @@ def test_the_year_is_the_year_the_story_is_in(sentence: str, expression: str, wa
     assert value_of(sentence, expression) == want
 
 
-def test_a_fiscal_year_stays_unknown_without_its_months() -> None:
-    assert value_of("Sales in the current fiscal year will be flat.", "the current fiscal year") == ""
+def test_a_fiscal_year_without_its_months_is_the_calendar_year() -> None:
+    found = find_time_expressions("Sales in the current fiscal year will be flat.", NOV_2)
+    assert [(e.date, e.precision) for e in found] == [("2023", "fiscal")]
 
 
 def test_the_year_is_not_a_year_ago_or_a_written_year() -> None:
@@ -246,3 +247,21 @@ def test_this_quarter_is_the_current_one_unless_a_report_names_another() -> None
     assert value_of("Growth should pick up this quarter.", "this quarter") == "2023-10/2023-12"
     text = "Third-quarter net fell. This quarter's loss includes a charge."
     assert value_of(text, "This quarter") == "2023-07/2023-09"
+
+
+def test_a_weekday_owning_what_a_day_has_had_is_past() -> None:
+    monday = date(2024, 10, 21)  # Thursday 17 lies four days back, Thursday 24 three ahead
+    text = "The notes convert at a 20% premium over Thursday's closing price."
+    assert dated(text, monday) == [("Thursday's", "2024-10-17")]
+    assert dated("Thursday's vote is the real test.", monday) == [("Thursday's", "2024-10-24")]
+
+
+def test_the_past_year_is_the_twelve_months_up_to_publication() -> None:
+    assert dated("Rents have doubled over the past year.", date(2024, 10, 16)) == [
+        ("over the past year", "2023-10/2024-10")
+    ]
+
+
+def test_around_year_end_is_december_not_its_last_day() -> None:
+    assert dated("The merger should close around year-end.") == [("around year-end", "2023-12")]
+    assert dated("The merger should close by year-end.") == [("year-end", "2023-12-31")]

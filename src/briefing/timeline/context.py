@@ -26,6 +26,8 @@ class Context:
     last_quarter: str | None = None  # the last quarter named, a year-ago one too ("that quarter")
     year_named: tuple[int, int] | None = None  # (year, offset) of the last year written out
     sentence_start: int = 0  # where the sentence of the expression being resolved starts
+    fy_end: int | None = None  # the month the company's fiscal year ends, once the text has said it
+    stand_ins: set[str] = field(default_factory=set)  # calendar periods shown for undefined fiscal ones
     _tense: str | None = field(default=None, repr=False)
     _tense_of: Callable[[], str] | None = field(default=None, repr=False)
 
@@ -54,10 +56,13 @@ class Context:
             self.last_day = date.fromisoformat(value)  # "yesterday ... the next day" too
         if not value or kind in _NOT_ANCHORS:
             return
+        if precision == "fiscal":
+            self.stand_ins.add(value)
         if value[:4].isdigit():
             self.last_year = int(value[:4])
-        if kind == "months_to_date":  # "the first nine months": a part of a year, compared as that year
-            value, precision = value[:4], "year"
+        if kind == "months_to_date":
+            if value[5:7] == "01":  # "the first nine months": a part of a year, compared as that year
+                value, precision = value[:4], "year"
             self.compare = value if reports else self.compare
         if kind not in _SHIFTED:
             self.last_period, self.last_period_at = (value, precision), start
@@ -77,6 +82,13 @@ class Context:
             self.report = value
         self.compare = self.report
 
+    def precision_of(self, period: str) -> str:
+        """How precise a period referred back to is: 'fiscal' when it stands in for an undefined fiscal
+        period, else 'year' or 'range'."""
+        if period in self.stand_ins:
+            return "fiscal"
+        return "year" if len(period) == 4 else "range"
+
     def pick(self, candidates: list[date]) -> date | None:
         """The candidate consistent with the tense: latest on/before, earliest on/after, or nearest."""
         if self.pub is None:
@@ -90,7 +102,9 @@ class Context:
         return min(candidates, key=lambda c: (abs((c - self.pub).days), c > self.pub))
 
 
-_NOT_ANCHORS = frozenset({"relative_day", "clock", "part_of_day"})  # "today" names no period in the story
+_NOT_ANCHORS = frozenset(
+    {"relative_day", "clock", "part_of_day", "overnight"}
+)  # "today" names no period in the story
 _REPORT_KINDS = frozenset({"quarter", "half", "report"})  # what a company reports results for
 _SHIFTED = frozenset({"duration", "anchored_year", "report_before"})  # "a year earlier" twice is not 2 years
 _WRITTEN_YEARS = frozenset({"full_date", "month_year", "year", "spoken_year", "year_rel", "month_range"})

@@ -6,11 +6,15 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from briefing.model import ActorIndex, Claim, Document, Event, Mention, Sentence
 from briefing.timeline.dates import day_bounds
 from briefing.timeline.find import find_time_expressions
 from briefing.timeline.tense import clause_bounds
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
 
 _CLAUSE = re.compile(r"[;:]\s|\s[–—]\s|,\s+(?:but|while|whereas|although|though|which|who)\b")
 _MAX_WORDS = 22
@@ -48,14 +52,18 @@ def event_tense(value: str, published: date | None, clause: str) -> str:
     return clause or "past"
 
 
-def find_events(doc: Document, actors: ActorIndex, claims: list[Claim]) -> list[Event]:
-    """One Event per time expression in headline and body text, with its sentence as evidence."""
+def find_events(
+    doc: Document, actors: ActorIndex, claims: list[Claim], *, parsed: SpacyDoc | None = None
+) -> list[Event]:
+    """One Event per time expression in headline and body text, with its sentence as evidence.
+    ``parsed`` is the document's parse (``briefing.nlp.parse``); with it the verb governing a weekday or
+    a month places it, without it the nearest tense word does."""
     usable = [s for s in doc.sentences if s.kind in ("headline", "body", "byline")]
     bounds = [(s.start, s.end) for s in usable]
     mentions = sorted(actors.mentions, key=lambda m: m.start)
     mstarts = [m.start for m in mentions]
     events: list[Event] = []
-    for expr in find_time_expressions(doc.text, doc.published, bounds):
+    for expr in find_time_expressions(doc.text, doc.published, bounds, parsed):
         sent: Sentence | None = doc.sentence_at(expr.start)
         if sent is None or sent.kind == "boilerplate":
             continue

@@ -8,13 +8,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from briefing.timeline.context import Context, Resolver
 from briefing.timeline.dates import day_bounds
 from briefing.timeline.grammar import INDIA_FY
 from briefing.timeline.patterns import PATTERNS, PRIORITY
-from briefing.timeline.syntax import sentence_tense
+from briefing.timeline.syntax import governing_tense
 from briefing.timeline.tense import clause_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
@@ -29,9 +33,15 @@ class TimeExpression:
 
 
 def find_time_expressions(
-    text: str, published: date | None, sentences: list[tuple[int, int]] | None = None
+    text: str,
+    published: date | None,
+    sentences: list[tuple[int, int]] | None = None,
+    parsed: Doc | None = None,
 ) -> list[TimeExpression]:
-    """Every time expression in text, resolved against ``published``, in reading order."""
+    """Every time expression in text, resolved against ``published``, in reading order. ``parsed`` is the
+    text's dependency parse (token offsets into ``text``); without it the tense comes from the words."""
+    if parsed is not None and len(parsed.text) != len(text):
+        parsed = None  # not this text's parse
     spans = _candidates(text)
     bounds = sentences or [(0, len(text))]
     starts = [s for s, _ in bounds]
@@ -41,7 +51,7 @@ def find_time_expressions(
     for start, end, name, m, fn in spans:
         i = max(bisect.bisect_right(starts, start) - 1, 0)
         lo, hi = bounds[i]
-        ctx.at(lo, partial(_tense, text, lo, hi, start, end))
+        ctx.at(lo, partial(_tense, text, parsed, (lo, hi), start, end))
         resolved = fn(m, ctx)
         if resolved is None:
             continue
@@ -57,9 +67,10 @@ def find_time_expressions(
     return found
 
 
-def _tense(text: str, lo: int, hi: int, start: int, end: int) -> str:
+def _tense(text: str, parsed: Doc | None, sentence: tuple[int, int], start: int, end: int) -> str:
     """The governing verb's tense from the parse, else the nearest tense word."""
-    return sentence_tense(text, lo, hi, start, end) or clause_tense(text, lo, hi, start, end)
+    from_parse = governing_tense(parsed, start, end) if parsed is not None else ""
+    return from_parse or clause_tense(text, *sentence, start, end)
 
 
 def _straddles(value: str, published: date | None) -> bool:

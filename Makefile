@@ -89,6 +89,9 @@ test: $(STAMP) ## set up and run the whole test suite (browser tests when Chromi
 	@-$(MAKE) --no-print-directory browser
 	$(PY) -m pytest -q
 
+test-fast: $(STAMP) ## the edit-test loop: every test but the end-to-end (slow) and browser ones, under a minute
+	$(PY) -m pytest -q -m "not slow and not browser"
+
 lint: $(STAMP) ## ruff: lint and format check
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/ruff format --check src tests
@@ -106,8 +109,10 @@ eval: $(STAMP) ## score extraction against the hand annotations (../shared and t
 	$(PY) ../shared/eval/score.py ../shared/polnear/gold --out build/polnear --run | tail -1
 	$(PY) ../shared/eval/score.py ../shared/timebank/gold --out build/timebank --run | tail -1
 
-bench: $(STAMP) ## benchmark report and extract against a floor measured in the same run
-	$(PY) -m briefing.bench
+# `make bench PROFILE=1` adds where the report's time beyond the floor goes (make reads `--profile` as its own
+# option, so the flag is a variable); QUICK=1 stops after the floor and the report.
+bench: $(STAMP) ## the report against the floor (papermill + nbconvert CLIs), extraction, batch; PROFILE=1
+	@$(PY) -m briefing.bench $(if $(PROFILE),--profile) $(if $(QUICK),--quick)
 
 # The parse against public gold nobody here made: UD English EWT test (CoNLL-U). EWT=path/to/file.conllu
 # points elsewhere; by default the file is taken from a local git copy of UniversalDependencies/UD_English-EWT

@@ -1,56 +1,105 @@
-"""``make bench``: how fast the report and the extraction are, against a floor measured in the same run.
+"""``make bench``: how fast the report is against one floor, measured as a user would, in the same run.
 
-Floor: papermill executing and nbconvert rendering a notebook with nothing but a parameters cell, run the
-same way as a report (a fresh process, one kernel). Every figure is printed with its ratio to the floor.
+Floor: the papermill command line executing a notebook that holds only a parameters cell, plus the nbconvert
+command line rendering it to HTML: what any notebook-based report costs at the least. Report: the
+``briefing report`` command line on the seed. Both are warm (one untimed run each first), alternate, and the
+best of three counts. Then the extraction alone (1 KB to 5 MB, in process) and a batch of 20 articles.
+
+``--profile`` (``make bench PROFILE=1``) shows where the report's time beyond the floor goes: the command's
+imports, each stage of one report run in this process, and each notebook cell (papermill's own timings),
+beside the floor's counterparts. ``--quick`` stops after the floor and the report.
 """
 
 from __future__ import annotations
 
-import statistics
+import argparse
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+
+import nbformat
 
 from briefing.config import PROJECT_ROOT, SEED_ARTICLE
 
 ARTICLES_DIR = PROJECT_ROOT.parent / "shared" / "articles"
 REPEATS = 3
-
-_FLOOR_SCRIPT = r"""
-import sys, nbformat, papermill
-from nbconvert import HTMLExporter
-nb = nbformat.v4.new_notebook()
-nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-cell = nbformat.v4.new_code_cell('article = ""')
-cell.metadata["tags"] = ["parameters"]
-nb.cells = [cell]
-out = papermill.execute_notebook(nb, None, parameters={"article": "x"}, kernel_name="python3",
-                                 progress_bar=False)
-html, _ = HTMLExporter(exclude_input=True).from_notebook_node(out)
-open(sys.argv[1], "w").write(html)
-"""
+EXTRACT_SIZES = (1_000, 10_000, 100_000, 1_000_000, 5_000_000)
+BIN = Path(sys.executable).parent
 
 
-def _timed(cmd: list[str]) -> float:
+# ------------------------------------------------------------------ command lines
+
+
+def _tool(name: str, module: str) -> list[str]:
+    """A console script beside this Python (as a user runs it), else ``python -m module``."""
+    script = BIN / name
+    return [str(script)] if script.exists() else [sys.executable, "-m", module]
+
+
+def _timed(cmd: list[str], cwd: Path = PROJECT_ROOT) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=PROJECT_ROOT)
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd)
     elapsed = time.perf_counter() - t0
     if proc.returncode != 0:
-        sys.exit(f"bench: {' '.join(cmd[:4])} failed: {proc.stderr.strip()[-400:]}")
+        sys.exit(f"bench: {' '.join(cmd[:3])} ... failed: {proc.stderr.strip()[-400:]}")
     return elapsed
 
 
-def _median(cmd: list[str]) -> float:
-    return statistics.median(_timed(cmd) for _ in range(REPEATS))
+def floor_notebook(folder: Path) -> Path:
+    """A notebook holding only a parameters cell, as papermill expects one."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    cell = nbformat.v4.new_code_cell('article = ""')
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell]
+    path = folder / "floor.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def floor_commands(folder: Path) -> list[list[str]]:
+    """papermill executes the one-cell notebook; nbconvert renders the result without its code."""
+    source = floor_notebook(folder)
+    executed = folder / "floor-out.ipynb"
+    return [
+        [*_tool("papermill", "papermill"), str(source), str(executed), "-p", "article", "x", "-k", "python3"],
+        [*_tool("jupyter", "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+    ]
+
+
+def report_command(out: Path, article: Path = SEED_ARTICLE) -> list[str]:
+    return [*_tool("briefing", "briefing"), "report", str(article), "--out", str(out)]
+
+
+def best_of(runs: dict[str, Callable[[], float]], repeats: int = REPEATS) -> dict[str, float]:
+    """Each run once untimed (warm), then ``repeats`` rounds taking turns; the best time of each."""
+    for run in runs.values():
+        run()
+    best = {name: float("inf") for name in runs}
+    for _ in range(repeats):
+        for name, run in runs.items():
+            best[name] = min(best[name], run())
+    return best
 
 
 def bench_report(tmp: Path) -> tuple[float, float]:
-    py = sys.executable
-    floor = _median([py, "-c", _FLOOR_SCRIPT, str(tmp / "floor.html")])
-    report = _median([py, "-m", "briefing", "report", str(SEED_ARTICLE), "--out", str(tmp / "seed")])
-    return floor, report
+    """(floor seconds, report seconds), best of three, warm, alternating."""
+    floor_cmds = floor_commands(tmp)
+    report_cmd = report_command(tmp / "seed")
+    best = best_of(
+        {
+            "floor": lambda: sum(_timed(cmd) for cmd in floor_cmds),
+            "report": lambda: _timed(report_cmd),
+        }
+    )
+    return best["floor"], best["report"]
+
+
+# ------------------------------------------------------------------ extraction and batch
 
 
 def _corpus() -> str:
@@ -67,12 +116,12 @@ def _extract_seconds(text: str) -> float:
     return time.perf_counter() - t0
 
 
-def bench_extract() -> list[tuple[int, int, float]]:
+def bench_extract(sizes: tuple[int, ...] = EXTRACT_SIZES) -> list[tuple[int, int, float]]:
     """(characters, words, seconds) for texts from 1 KB to 5 MB built from the real articles."""
     corpus = _corpus()
     _extract_seconds(corpus)  # warm up: matchers and lexicons are built once per process
     rows = []
-    for size in (1_000, 10_000, 100_000, 1_000_000, 5_000_000):
+    for size in sizes:
         text = (corpus * (size // len(corpus) + 1))[:size]
         text = text[: text.rfind("\n") + 1] or text
         rows.append((len(text), len(text.split()), _extract_seconds(text)))
@@ -88,24 +137,129 @@ def bench_batch(tmp: Path, n: int = 20) -> float:
         q.parent.mkdir(exist_ok=True)
         q.write_bytes(p.read_bytes())
         inputs.append(str(q))
-    seconds = _timed([sys.executable, "-m", "briefing", "report", *inputs, "--out", str(tmp / "batch")])
+    seconds = _timed([*_tool("briefing", "briefing"), "report", *inputs, "--out", str(tmp / "batch")])
     return n / seconds * 60
 
 
-def main() -> int:
+# ------------------------------------------------------------------ profile
+
+
+def _import_seconds(statement: str) -> float:
+    """Start-up plus ``statement`` in a fresh interpreter, less a bare start-up (best of three)."""
+    run = [sys.executable, "-c", statement]
+    bare = [sys.executable, "-c", "pass"]
+    return min(_timed(run) for _ in range(REPEATS)) - min(_timed(bare) for _ in range(REPEATS))
+
+
+def _stamp(value: str) -> float:
+    return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+
+
+def cell_times(nb: nbformat.NotebookNode) -> tuple[float, list[tuple[str, float]]]:
+    """(papermill's start to the first cell, [(cell label, seconds)]), from papermill's own metadata."""
+    section, cells = "parameters", []
+    first = None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "section" in cell.metadata.get("tags", []):
+            section = cell.source.lstrip("# ").splitlines()[0]
+        meta = cell.metadata.get("papermill", {})
+        if cell.cell_type != "code" or not meta.get("start_time"):
+            continue
+        first = first if first is not None else _stamp(meta["start_time"])
+        line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+        cells.append((f"{section}: {line[:48]}", float(meta.get("duration") or 0.0)))
+    started = nb.metadata.get("papermill", {}).get("start_time")
+    kernel = first - _stamp(started) if first is not None and started else float("nan")
+    return kernel, cells
+
+
+def profile_report(tmp: Path) -> list[tuple[str, float]]:
+    """One report run in this process, stage by stage, and each notebook cell."""
+    from briefing.report import build_report
+
+    marks: dict[str, float] = {}
+    t0 = time.perf_counter()
+
+    def mark(stage: str) -> None:
+        marks.setdefault(stage.split()[0], time.perf_counter())
+
+    result = build_report(SEED_ARTICLE, out=tmp / "profiled", progress=mark)
+    end = time.perf_counter()
+    kernel, cells = cell_times(nbformat.read(result.folder / "notebooks" / "briefing.ipynb", as_version=4))
+    return [
+        ("ingest, staging folder", marks["extracting"] - t0),
+        ("extraction (a thread, while the kernel starts)", marks["running"] - marks["extracting"]),
+        ("kernel start (papermill's start to the first cell)", kernel),
+        *((f"  cell {label}", secs) for label, secs in cells),
+        ("notebooks in all, from the extraction's start", marks["rendering"] - marks["extracting"]),
+        ("render the HTML (nbconvert, in process)", marks["publishing"] - marks["rendering"]),
+        ("write the manifest, publish", end - marks["publishing"]),
+    ]
+
+
+def profile_floor(tmp: Path) -> list[tuple[str, float]]:
+    """The floor's two command lines apart (best of three), and papermill's own timings of its run."""
+    papermill_cmd, nbconvert_cmd = floor_commands(tmp)
+    kernel, cells = cell_times(nbformat.read(tmp / "floor-out.ipynb", as_version=4))
+    return [
+        ("papermill command line", min(_timed(papermill_cmd) for _ in range(REPEATS))),
+        ("  its imports (import papermill.cli)", _import_seconds("import papermill.cli")),
+        ("  kernel start (papermill's start to the first cell)", kernel),
+        ("  the parameters cell", cells[0][1] if cells else float("nan")),
+        ("nbconvert command line", min(_timed(nbconvert_cmd) for _ in range(REPEATS))),
+        ("  its imports (import nbconvert.nbconvertapp)", _import_seconds("import nbconvert.nbconvertapp")),
+    ]
+
+
+def print_profile(tmp: Path, floor: float, report: float) -> None:
+    print(f"\nprofile: where the report's {report - floor:.2f} s beyond the floor go")
+    print("floor, part by part:")
+    for what, secs in profile_floor(tmp):
+        print(f"  {what:<62} {secs:6.2f} s")
+    print("report, part by part (one run in this process, after the command's imports):")
+    own = _import_seconds("import briefing.cli, briefing.report")
+    print(f"  {'the command line imports briefing.cli and briefing.report':<62} {own:6.2f} s")
+    for what, secs in profile_report(tmp):
+        print(f"  {what:<62} {secs:6.2f} s")
+    print("imports the report needs and the floor does not (fresh interpreter each):")
+    for what, statement in {
+        "extraction: spaCy, the model, lexicons (import briefing.pipeline)": "import briefing.pipeline",
+        "sections: pandas, matplotlib, networkx (import briefing.present)": (
+            "import briefing.present.html, briefing.present.charts"
+        ),
+    }.items():
+        print(f"  {what:<62} {_import_seconds(statement):6.2f} s")
+
+
+# ------------------------------------------------------------------ main
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m briefing.bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--profile", action="store_true", help="show where the time beyond the floor goes")
+    ap.add_argument("--quick", action="store_true", help="only the floor and the report")
+    args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp_name:
         tmp = Path(tmp_name)
         floor, report = bench_report(tmp)
-        print(f"floor   papermill + nbconvert, empty notebook : {floor:6.2f} s   (1.00x)")
-        ratio = report / floor
-        print(f"report  seed article, warm environment       : {report:6.2f} s   ({ratio:.2f}x floor)")
-        print("extract characters      words    seconds   words/s")
+        print(
+            f"floor   papermill + nbconvert command lines, parameters-only notebook: {floor:6.2f} s  (1.00x)"
+        )
+        print(
+            f"report  `briefing report` on the seed, command line                : {report:6.2f} s  ", end=""
+        )
+        print(f"({report / floor:.2f}x the floor; best of {REPEATS}, warm, taking turns; goal 1.2x)")
+        if args.profile:
+            print_profile(tmp, floor, report)
+        if args.quick:
+            return 0
+        print("extract characters      words    seconds   words/s   (in process)")
         for chars, words, secs in bench_extract():
             print(f"        {chars:>10,} {words:>10,} {secs:>10.3f} {words / secs:>9,.0f}")
         per_minute = bench_batch(tmp)
         print(
-            f"batch   20 articles in one `briefing report`   : {per_minute:6.1f} articles/min "
-            f"({60 / per_minute:.2f} s each, {60 / per_minute / floor:.2f}x floor)"
+            f"batch   20 articles in one `briefing report`: {per_minute:6.1f} articles/min "
+            f"({60 / per_minute:.2f} s each, {60 / per_minute / floor:.2f}x the floor)"
         )
     return 0
 

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -155,90 +156,93 @@ def _stamp(value: str) -> float:
     return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
 
 
-def cell_times(nb: nbformat.NotebookNode) -> tuple[float, list[tuple[str, float]]]:
-    """(papermill's start to the first cell, [(cell label, seconds)]), from papermill's own metadata."""
-    section, cells = "parameters", []
-    first = None
+@dataclass
+class Cell:
+    label: str  # the cell's last line, as a call usually is
+    start: float  # epoch seconds (papermill's metadata)
+    seconds: float
+
+
+def cells_of(nb: nbformat.NotebookNode) -> tuple[float, list[Cell]]:
+    """(epoch when papermill started, the code cells it ran), from papermill's own metadata."""
+    cells = []
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and "section" in cell.metadata.get("tags", []):
-            section = cell.source.lstrip("# ").splitlines()[0]
         meta = cell.metadata.get("papermill", {})
-        if cell.cell_type != "code" or not meta.get("start_time"):
-            continue
-        first = first if first is not None else _stamp(meta["start_time"])
-        line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
-        cells.append((f"{section}: {line[:48]}", float(meta.get("duration") or 0.0)))
+        if cell.cell_type == "code" and meta.get("start_time"):
+            lines = cell.source.strip().splitlines() or [""]
+            cells.append(Cell(lines[-1][:60], _stamp(meta["start_time"]), float(meta.get("duration") or 0)))
     started = nb.metadata.get("papermill", {}).get("start_time")
-    kernel = first - _stamp(started) if first is not None and started else float("nan")
-    return kernel, cells
+    return (_stamp(started) if started else float("nan")), cells
 
 
-def profile_report(tmp: Path) -> list[tuple[str, float]]:
-    """One report run in this process, stage by stage, and each notebook cell."""
+def profile_floor(tmp: Path) -> str:
+    """The floor's two command lines apart (best of three), their imports, papermill's timings of its run."""
+    papermill_cmd, nbconvert_cmd = floor_commands(tmp)
+    papermill = min(_timed(papermill_cmd) for _ in range(REPEATS))
+    nbconvert = min(_timed(nbconvert_cmd) for _ in range(REPEATS))
+    started, cells = cells_of(nbformat.read(tmp / "floor-out.ipynb", as_version=4))
+    kernel = cells[0].start - started if cells else float("nan")
+    return (
+        f"  floor   papermill command line {papermill:.2f} (its imports "
+        f"{_import_seconds('import papermill.cli'):.2f}, kernel start {kernel:.2f}, the parameters cell "
+        f"{cells[0].seconds if cells else float('nan'):.2f})\n"
+        f"          nbconvert command line {nbconvert:.2f} (its imports "
+        f"{_import_seconds('import nbconvert.nbconvertapp'):.2f})"
+    )
+
+
+def profile_report(tmp: Path) -> str:
+    """One report run in this process, stage by stage (its progress callback), and its notebook cells."""
     from briefing.report import build_report
 
     marks: dict[str, float] = {}
-    t0 = time.perf_counter()
 
     def mark(stage: str) -> None:
-        marks.setdefault(stage.split()[0], time.perf_counter())
+        marks.setdefault(stage.split()[0], time.time())
 
+    t0 = time.time()
     result = build_report(SEED_ARTICLE, out=tmp / "profiled", progress=mark)
-    end = time.perf_counter()
-    kernel, cells = cell_times(nbformat.read(result.folder / "notebooks" / "briefing.ipynb", as_version=4))
-    return [
-        ("ingest, staging folder", marks["extracting"] - t0),
-        ("extraction (a thread, while the kernel starts)", marks["running"] - marks["extracting"]),
-        ("kernel start (papermill's start to the first cell)", kernel),
-        *((f"  cell {label}", secs) for label, secs in cells),
-        ("notebooks in all, from the extraction's start", marks["rendering"] - marks["extracting"]),
-        ("render the HTML (nbconvert, in process)", marks["publishing"] - marks["rendering"]),
-        ("write the manifest, publish", end - marks["publishing"]),
-    ]
-
-
-def profile_floor(tmp: Path) -> list[tuple[str, float]]:
-    """The floor's two command lines apart (best of three), and papermill's own timings of its run."""
-    papermill_cmd, nbconvert_cmd = floor_commands(tmp)
-    kernel, cells = cell_times(nbformat.read(tmp / "floor-out.ipynb", as_version=4))
-    return [
-        ("papermill command line", min(_timed(papermill_cmd) for _ in range(REPEATS))),
-        ("  its imports (import papermill.cli)", _import_seconds("import papermill.cli")),
-        ("  kernel start (papermill's start to the first cell)", kernel),
-        ("  the parameters cell", cells[0][1] if cells else float("nan")),
-        ("nbconvert command line", min(_timed(nbconvert_cmd) for _ in range(REPEATS))),
-        ("  its imports (import nbconvert.nbconvertapp)", _import_seconds("import nbconvert.nbconvertapp")),
-    ]
+    end = time.time()
+    started, cells = cells_of(nbformat.read(result.folder / "notebooks" / "briefing.ipynb", as_version=4))
+    first = next(c for c in cells if "prepare(" in c.label)  # imports, then waits for the extraction
+    sections = [c for c in cells if c.start > first.start and "prepare(" not in c.label]
+    slowest = ", ".join(f"{c.label} {c.seconds:.2f}" for c in sorted(sections, key=lambda c: -c.seconds)[:3])
+    extracted = marks["running"] - marks["extracting"]
+    return (
+        f"  report  the command's imports {_import_seconds('import briefing.cli, briefing.report'):.2f}, "
+        f"ingest {marks['extracting'] - t0:.2f}\n"
+        f"          extraction {extracted:.2f}, in a thread from the start (spaCy, the model and the "
+        f"lexicons alone: {_import_seconds('import briefing.pipeline'):.2f})\n"
+        f"          kernel start {first.start - started:.2f} (beside the extraction)\n"
+        f"          first cell {first.seconds:.2f}: the sections' imports (pandas, matplotlib, networkx: "
+        f"{_import_seconds('import briefing.present.html, briefing.present.charts'):.2f}), then the "
+        f"extraction, done {marks['running'] - first.start:.2f} after the cell began\n"
+        f"          section cells {sum(c.seconds for c in sections):.2f} (slowest: {slowest})\n"
+        f"          render the HTML in process {marks['publishing'] - marks['rendering']:.2f}, "
+        f"publish {end - marks['publishing']:.2f}"
+    )
 
 
 def print_profile(tmp: Path, floor: float, report: float) -> None:
-    print(f"\nprofile: where the report's {report - floor:.2f} s beyond the floor go")
-    print("floor, part by part:")
-    for what, secs in profile_floor(tmp):
-        print(f"  {what:<62} {secs:6.2f} s")
-    print("report, part by part (one run in this process, after the command's imports):")
-    own = _import_seconds("import briefing.cli, briefing.report")
-    print(f"  {'the command line imports briefing.cli and briefing.report':<62} {own:6.2f} s")
-    for what, secs in profile_report(tmp):
-        print(f"  {what:<62} {secs:6.2f} s")
-    print("imports the report needs and the floor does not (fresh interpreter each):")
-    for what, statement in {
-        "extraction: spaCy, the model, lexicons (import briefing.pipeline)": "import briefing.pipeline",
-        "sections: pandas, matplotlib, networkx (import briefing.present)": (
-            "import briefing.present.html, briefing.present.charts"
-        ),
-    }.items():
-        print(f"  {what:<62} {_import_seconds(statement):6.2f} s")
+    print(
+        f"\nprofile: where the report's {report - floor:.2f} s beyond the floor go (seconds; imports timed in"
+    )
+    print("a fresh interpreter; the report's stages in one run in this process)")
+    print(profile_floor(tmp))
+    print(profile_report(tmp))
 
 
 # ------------------------------------------------------------------ main
 
 
 def main(argv: list[str] | None = None) -> int:
+    global REPEATS  # --repeats: every best-of in this run
     ap = argparse.ArgumentParser(prog="python -m briefing.bench", description=__doc__.splitlines()[0])
     ap.add_argument("--profile", action="store_true", help="show where the time beyond the floor goes")
     ap.add_argument("--quick", action="store_true", help="only the floor and the report")
+    ap.add_argument("--repeats", type=int, default=REPEATS, help=f"timed runs of each (default {REPEATS})")
     args = ap.parse_args(argv)
+    REPEATS = max(1, args.repeats)
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp_name:
         tmp = Path(tmp_name)
         floor, report = bench_report(tmp)

@@ -57,7 +57,7 @@ $(STAMP): pyproject.toml $(LOCKS)
 	  step "uv installs the project"; $(UV) pip install --python $(PY) --no-deps --no-build-isolation -e . >> $(SETUP_LOG) 2>&1 \
 	    || fail "uv could not install the project"; \
 	else \
-	  if [ -t 1 ]; then echo "uv cannot be had here: pip installs the lock instead (about two minutes)"; fi; \
+	  if [ -t 1 ]; then echo "uv cannot be had here: pip installs the lock instead (a few minutes)"; fi; \
 	  step "pip installs the lock"; $$pip --require-hashes -r requirements.lock >> $(SETUP_LOG) 2>&1 \
 	    || fail "pip could not install requirements.lock"; \
 	  step "pip installs the project"; $$pip --no-deps --no-build-isolation -e . >> $(SETUP_LOG) 2>&1 \

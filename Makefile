@@ -75,6 +75,7 @@ SETUP_COLD_S := 20
 # by version and sha256 for every platform, keeping today's versions where they still fit; then
 # .ci/pin_audited.py narrows the audited packages to their audited hashes and writes requirements-uv.lock.
 lock: $(STAMP) ## regenerate requirements.lock from pyproject.toml with uv (after changing a dependency)
+	@mkdir -p build
 	@$(PY) -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"]))' > build/lock-tools.in
 	@printf 'pip\nuv\n' >> build/lock-tools.in
 	$(UV) pip compile pyproject.toml build/lock-tools.in requirements-audited.txt --extra dev \

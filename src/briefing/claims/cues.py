@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.lexicon import Lexicon
+from briefing.nlp import pipeline
 
 HEDGES = re.compile(
     r"\b(?:may|might|could|would|possibly|perhaps|probably|likely|unlikely|appears?\s+to|appeared\s+to|"
@@ -35,6 +36,12 @@ def hedges_in(text: str) -> str:
         if w not in _HEDGE_SKIP and w not in found:
             found.append(w)
     return ";".join(found)
+
+
+def lemma_of(cue: str) -> str:
+    """The dictionary form of a cue the analyst typed ("told" -> "tell", "called for" -> "call for")."""
+    words = [t for t in pipeline()(cue.strip()) if not t.is_punct]
+    return " ".join(t.lemma_.lower() for t in words)
 
 
 def claim_type(lex: Lexicon, lemma: str, content: str) -> str:

@@ -355,16 +355,17 @@ def _cue_words(verb: Token, particles: frozenset[str]) -> list[Token]:
 def attributions(doc: Doc, lex: Lexicon) -> Iterator[Attribution]:
     """Every speech verb of ``doc`` with its source and content, in text order."""
     heads = lex.verb_heads
+    text = doc.text  # spaCy joins its tokens' text on every call: once per document, not per verb
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or lemma not in heads:
             continue
-        found = _attribution(doc, tok, lex)
+        found = _attribution(text, tok, lex)
         if found is not None:
             yield found
 
 
-def _attribution(doc: Doc, verb: Token, lex: Lexicon) -> Attribution | None:
+def _attribution(text: str, verb: Token, lex: Lexicon) -> Attribution | None:
     head = verb.lemma_.lower()
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in lex.carry_on_verbs | lex.verb_heads:
         return None  # "declined to say", "wants to tell": no statement
@@ -377,7 +378,7 @@ def _attribution(doc: Doc, verb: Token, lex: Lexicon) -> Attribution | None:
     if sv is None:
         return None
     tokens, how = content_of(verb, sv, particles if len(words) > 1 else frozenset(), lex)
-    content = trim(doc.text, span_of(tokens))
+    content = trim(text, span_of(tokens))
     cue = span_of(words)
     if cue is None:
         return None
@@ -388,6 +389,7 @@ def _attribution(doc: Doc, verb: Token, lex: Lexicon) -> Attribution | None:
 
 def according_to(doc: Doc) -> Iterator[Attribution]:
     """ "..., according to X": X is the source of the clause "according" hangs on."""
+    text = doc.text
     for tok in doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
@@ -396,7 +398,7 @@ def according_to(doc: Doc) -> Iterator[Attribution]:
         head = tok.head
         if obj is None or head is tok or head.sent != tok.sent:
             continue
-        content = trim(doc.text, span_of(_longest_run(head.subtree, {t.i for t in tok.subtree})))
+        content = trim(text, span_of(_longest_run(head.subtree, {t.i for t in tok.subtree})))
         if content is not None:
             yield Attribution((tok.idx, to.idx + len(to)), "according to", tok, obj, content, "according")
 
@@ -404,6 +406,7 @@ def according_to(doc: Doc) -> Iterator[Attribution]:
 def speech_nouns(doc: Doc, lex: Lexicon) -> Iterator[Attribution]:
     """ "his often-repeated vow that Britain would leave", "the ministry's claim that ...": a noun of
     communication with a that-clause; its owner (a possessive, or "by/of/from X") is the source."""
+    text = doc.text
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.speech_nouns:
             continue
@@ -413,7 +416,7 @@ def speech_nouns(doc: Doc, lex: Lexicon) -> Iterator[Attribution]:
         owner = _owner(tok)
         if clause is None or owner is None:
             continue
-        content = trim(doc.text, span_of(_without_mark(list(clause.subtree))))
+        content = trim(text, span_of(_without_mark(list(clause.subtree))))
         if content is not None:
             yield Attribution((tok.idx, tok.idx + len(tok)), tok.lemma_.lower(), tok, owner, content, "noun")
 

@@ -152,6 +152,7 @@ def drop_claim(st: State, c: Correction) -> None:
 
 def add_claim(st: State, c: Correction) -> None:
     from briefing.claims.cues import claim_type, hedges_in, lemma_of  # the claims stage's own rules
+    from briefing.lexicon import load
 
     start, end = _trimmed(st.doc.text, *st.span(c))
     name = str(c.get("speaker") or "")
@@ -181,7 +182,7 @@ def add_claim(st: State, c: Correction) -> None:
             sentence_id=sentence.id if sentence else -1,
             cue_start=cue_span[0],
             cue_end=cue_span[1],
-            claim_type=c.get("type") or claim_type(lemma_of(cue), text),
+            claim_type=c.get("type") or claim_type(load(), lemma_of(cue) if cue else "", text),
             hedges=hedges_in(text),
         )
     )

@@ -52,7 +52,6 @@ class Draft:
     speakers: list[Resolved] = field(default_factory=list)
     surface: str = ""
     resolved: bool = False
-    parts: list[Span] = field(default_factory=list)  # the quote parts a merged claim joins
 
 
 class Context:
@@ -398,46 +397,11 @@ def _mentioned_after(ctx: Context, actor_id: str, after: int, before: int) -> bo
 
 # ------------------------------------------------------------------ assembly
 
-MERGE_RUNS = True
-
-
-def _merge_runs(drafts: list[Draft]) -> list[Draft]:
-    """A quotation interrupted by its attribution ("“A,” X said. “B.”") is one act of communication:
-    the quote parts of one paragraph that share a speaker and follow each other with no other claim
-    between become one claim, whose offsets run from the first part to the last and whose text joins
-    the parts with an ellipsis."""
-    out: list[Draft] = []
-    for d in sorted(drafts, key=lambda x: x.start):
-        prev = out[-1] if out else None
-        if prev is not None and _same_run(prev, d):
-            prev.parts.append((d.start, d.end))
-            prev.end = d.end
-            continue
-        d.parts = [(d.start, d.end)]
-        out.append(d)
-    return out
-
-
-_RUN_GAP = 40  # at most this many characters between two parts of one quotation: the attribution alone
-
-
-def _same_run(prev: Draft, d: Draft) -> bool:
-    if prev.mode != "direct" or d.mode != "direct" or prev.sentence.paragraph != d.sentence.paragraph:
-        return False
-    if d.start - prev.end > _RUN_GAP:
-        return False
-    ids = [r.actor_id for r in prev.speakers]
-    return (
-        bool(ids) and ids == [r.actor_id for r in d.speakers] and (d.inherit is not None or d.cue == prev.cue)
-    )
-
 
 def _to_claims(ctx: Context, drafts: list[Draft]) -> list[Claim]:
     claims: list[Claim] = []
     for d in sorted(drafts, key=lambda x: (x.start, x.cue_start)):
-        content = (
-            " … ".join(ctx.text[a:b] for a, b in d.parts) if len(d.parts) > 1 else ctx.text[d.start : d.end]
-        )
+        content = ctx.text[d.start : d.end]  # the evidence as printed, the attribution between parts too
         lead = d.speakers[0] if d.speakers else None
         base = Claim(
             id="",
@@ -476,8 +440,6 @@ def find_claims(doc: Document, actors: ActorIndex, parsed: Doc, lex: Lexicon) ->
     drafts = direct + _reported_drafts(ctx, acts, used, direct)
     _link_orphans(ctx, drafts)
     _resolve(ctx, drafts)
-    if MERGE_RUNS:
-        drafts = _merge_runs(drafts)
     claims = _to_claims(ctx, drafts)
     claims.extend(find_editorial(doc, [(c.start, c.end) for c in claims], parsed))
     claims.sort(key=lambda c: (c.start, c.end))

@@ -15,14 +15,15 @@ TEXT_A = "Harbour strike ends\nThe union said on Friday that the strike was over
 TEXT_B = "Talks resume\nThe minister said talks would resume on Monday.\nA second line.\n"
 
 
-def test_a_folder_gives_one_source_per_txt_with_outlet_and_date_from_the_name(tmp_path: Path) -> None:
+def test_a_folder_gives_one_source_per_article_with_outlet_and_date_from_the_name(tmp_path: Path) -> None:
     (tmp_path / "harbour-times_2025-03-11_strike-ends.txt").write_text(TEXT_A, encoding="utf-8")
     (tmp_path / "notes.txt").write_text(TEXT_B, encoding="utf-8")
     (tmp_path / "readme.md").write_text("not an article", encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text(TEXT_B, encoding="utf-8")
     sources = read_corpus(tmp_path)
-    assert [s.stem for s in sources] == ["harbour-times_2025-03-11_strike-ends", "notes"]
-    named, plain = sources
+    assert [s.stem for s in sources] == ["harbour-times_2025-03-11_strike-ends", "notes", "page"]
+    named, plain, _ = sources
     assert (named.outlet, named.published) == ("harbour-times", "2025-03-11")
     assert (plain.outlet, plain.published) == ("", "")
     assert read_bytes(named) == TEXT_A.encode()
@@ -89,10 +90,10 @@ def test_csv_refusals_name_the_line(tmp_path: Path) -> None:
 def test_missing_empty_and_unreadable_inputs(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(InputError, match="no such file or folder"):
         read_corpus(tmp_path / "nowhere")
-    with pytest.raises(InputError, match=r"holds no \.txt articles"):
+    with pytest.raises(InputError, match=r"holds no articles \(\.txt, .*\.pdf, \.docx\)"):
         read_corpus(tmp_path)
     (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
-    with pytest.raises(InputError, match=r"is not a folder of \.txt articles"):
+    with pytest.raises(InputError, match=r"is not a folder of articles, a \.jsonl or a \.csv file"):
         read_corpus(tmp_path / "a.pdf")
 
     def refuse(self):

@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -125,7 +126,7 @@ def test_killing_a_worker_mid_run_loses_nothing_and_a_rerun_resumes(tmp_path: Pa
     assert first.extracted == 6 and first.reused == 0  # the killed article was extracted again
     assert (out / "articles" / pool.killed[0] / "cache.json").exists()
     assert [(e["source"], e["stage"]) for e in first.errors] == [("broken.txt", "input")]
-    assert "looks like a PDF document" in first.errors[0]["reason"]
+    assert "is a truncated PDF" in first.errors[0]["reason"]  # read as what it is, whatever its name
     assert len(first.digests) == 6
     assert not list((out / "articles").glob(".*")), "a staging folder was left behind"
 
@@ -329,3 +330,34 @@ def test_a_failed_render_keeps_the_previous_corpus_briefing(tmp_path: Path, monk
         render.publish_corpus({"articles": []}, info, out, DATA_DIR)
     assert (out / "corpus" / "briefing.html").read_text() == "the previous briefing"
     assert sorted(p.name for p in out.iterdir()) == ["corpus"]
+
+
+def test_a_corpus_reads_every_format_and_applies_the_analysts_corrections(tmp_path: Path) -> None:
+    """As `briefing report` does: a saved web page is read as a page, and a corrections file under the
+    data folder's reviews/ changes the article it names (and only that one)."""
+    from tests.ingest_samples import HEADLINE, news_page
+
+    folder = corpus_folder(tmp_path, [HAND / "harbour-times_2025-03-11_brandt-vows-to-hold-out.txt"])
+    (folder / "courier-page.html").write_text(news_page(), encoding="utf-8")
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("reviews"))
+    (data / "reviews").mkdir()
+    (data / "reviews" / "harbour-times_2025-03-11_brandt-vows-to-hold-out.yaml").write_text(
+        "corrections:\n"
+        "  - reassign: a long strike would likely cut exports by a fifth\n"
+        "    speaker: Mira Kolar\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    done = extract_corpus(read_corpus(folder), out, local_runner(1, data, 60), data)
+    assert not done.errors and done.extracted == 2
+    page = (out / "articles" / "courier-page" / "article.txt").read_text(encoding="utf-8")
+    assert page.startswith(HEADLINE) and "<p>" not in page
+    claims = {
+        stem: list(csv.DictReader(io.StringIO((out / "articles" / stem / "claims.csv").read_text("utf-8"))))
+        for stem in ("courier-page", "harbour-times_2025-03-11_brandt-vows-to-hold-out")
+    }
+    reviewed = [c for c in claims["harbour-times_2025-03-11_brandt-vows-to-hold-out"] if c["reviewed"] == "1"]
+    assert [(c["speaker"], c["text"][:15]) for c in reviewed] == [("Mira Kolar", "a long strike w")]
+    assert not any(c["reviewed"] == "1" for c in claims["courier-page"])
+    assert any(c["speaker"] == "Ruth Okafor" for c in claims["courier-page"])

@@ -93,6 +93,7 @@ def _tasks(todo: list[Source], data_dir: Path) -> Iterator[dict]:
     """One task per article; its bytes are read only now, when a worker is free to take it."""
     for s in todo:
         task = {"stem": s.stem, "label": s.label, "published": s.published, "data_dir": str(data_dir)}
+        task["path"] = s.path if s.fmt == "txt" else ""  # a file of its own: its format and corrections file
         if s.size > MAX_INPUT_BYTES:
             task["error"] = f"is {s.size:,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes"
         else:

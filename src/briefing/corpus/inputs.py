@@ -1,4 +1,5 @@
-"""Corpus input: a folder of .txt articles, or a JSONL / CSV file with one article a row.
+"""Corpus input: a folder of articles (.txt, saved web pages, PDF, Word), or a JSONL / CSV file with one
+article a row.
 
 Reading the input only indexes it: each article becomes a :class:`Source` holding where its bytes are
 (a file, or a row's byte range), its metadata and the SHA-256 of its text, never the text itself, so a
@@ -29,6 +30,8 @@ META_FIELDS = ("outlet", "published", "url", "title")
 # "<outlet>_<YYYY-MM-DD>_<slug>.txt": the outlet and date a file name carries (PolNeAR's convention)
 _FILE_NAME = re.compile(r"^(?P<outlet>[A-Za-z0-9][A-Za-z0-9.&-]*)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.+)$")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# the files of a folder read as articles: what `briefing report` reads (recognised by content, not name)
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".mhtml", ".mht", ".gz", ".pdf", ".docx")
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,9 @@ def read_corpus(path: str | Path) -> list[Source]:
     elif p.suffix.lower() == ".csv":
         sources = _csv(p)
     else:
-        raise InputError(p, "is not a folder of .txt articles, a .jsonl or a .csv file")
+        raise InputError(p, "is not a folder of articles, a .jsonl or a .csv file")
     if not sources:
-        what = "holds no .txt articles" if p.is_dir() else "holds no articles"
+        what = f"holds no articles ({', '.join(ARTICLE_SUFFIXES)})" if p.is_dir() else "holds no articles"
         raise InputError(p, what)
     return _unique_stems(sources)
 
@@ -87,7 +90,7 @@ def read_bytes(source: Source) -> bytes:
 def _folder(folder: Path) -> list[Source]:
     try:
         files = sorted(
-            f for f in folder.iterdir() if f.suffix.lower() == ".txt" and not f.name.startswith(".")
+            f for f in folder.iterdir() if f.suffix.lower() in ARTICLE_SUFFIXES and not f.name.startswith(".")
         )
     except OSError as exc:
         raise InputError(folder, f"cannot be read ({exc.strerror or exc})") from None

@@ -84,7 +84,10 @@ def extract_article(task: Task) -> Result:
 
 
 def _extract(task: Task) -> dict[str, bytes]:
-    from briefing.ingest import build_document, decode
+    """As `briefing extract`: any format ingest reads, the data folder's lexicon and the corrections
+    recorded for the article (by its file's name or hash; a row of a JSONL or CSV by its stem)."""
+    from briefing import lexicon, reviews
+    from briefing.ingest import ingest_bytes
     from briefing.io import write_extraction
     from briefing.pipeline import extract_document
 
@@ -92,10 +95,11 @@ def _extract(task: Task) -> dict[str, bytes]:
         from briefing.errors import InputError
 
         raise InputError(task["label"], task["error"])
+    data_dir = Path(task["data_dir"]) if task.get("data_dir") else None
     published = date.fromisoformat(task["published"]) if task.get("published") else None
-    text = decode(task["data"], task["label"])
-    doc = build_document(text, source=task["label"], published=published)
-    ex = extract_document(doc, _STATE["registry"])
+    corrections = reviews.load(task.get("path") or f"{task['stem']}.txt", data_dir)
+    doc = ingest_bytes(task["data"], task["label"], published, source=task["label"])
+    ex = extract_document(doc, _STATE["registry"], corrections, lexicon.load(data_dir))
     with tempfile.TemporaryDirectory(prefix="briefing-corpus-") as tmp:
         write_extraction(ex, Path(tmp))
         files = {p.name: p.read_bytes() for p in sorted(Path(tmp).iterdir()) if p.is_file()}

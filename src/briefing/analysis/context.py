@@ -1,0 +1,115 @@
+"""What every analysis step looks things up in: the extraction, its parse and a few indexes, built once."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Doc, Span
+
+from briefing.analysis.parse import parse, span_of
+from briefing.model import Actor, Claim, Document, Extraction, Mention
+
+UNSIDED = ("", "unknown", "expert", "media")
+
+
+@dataclass
+class Context:
+    ex: Extraction
+    parsed: Doc
+    experts: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, ex: Extraction) -> Context:
+        experts = frozenset(x.actor_id for x in ex.experts)
+        return cls(ex, parse(ex.document), experts)
+
+    @property
+    def doc(self) -> Document:
+        return self.ex.document
+
+    @cached_property
+    def actors(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.ex.actors.actors}
+
+    def name(self, actor_id: str) -> str:
+        a = self.actors.get(actor_id)
+        return a.name if a else ""
+
+    def role(self, actor_id: str) -> str:
+        a = self.actors.get(actor_id)
+        if actor_id in self.experts:
+            return "expert"
+        if a is not None and a.side == "media":
+            return "media"
+        return "party"
+
+    def side(self, actor_id: str) -> str:
+        """The actor's side; else the side of the organisation its role names ("general secretary of
+        the Health and Care Workers Union"); else the actor itself. Positions are grouped by it."""
+        a = self.actors.get(actor_id)
+        if a is None:
+            return actor_id or "?"
+        if a.side not in UNSIDED:
+            return a.side
+        home = self._home(a)
+        return self.side(home.id) if home is not None and home.id != a.id else a.id
+
+    def _home(self, a: Actor) -> Actor | None:
+        described = f"{a.affiliation} {a.role} {a.group}"
+        found = [
+            o
+            for o in self.actors.values()
+            if o.kind in ("organisation", "state", "group")
+            and o.id != a.id
+            and len(o.name) > 3
+            and o.name in described
+        ]
+        return max(found, key=lambda o: len(o.name), default=None)
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return sorted(self.ex.actors.mentions, key=lambda m: (m.start, -m.end))
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside [start, end), outermost only (a title holding a demonym: the title)."""
+        i = bisect.bisect_left(self._mention_starts, start)
+        out: list[Mention] = []
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end <= end and not (out and m.start < out[-1].end):
+                out.append(m)
+        return out
+
+    def mention_covering(self, start: int, end: int) -> Mention | None:
+        """The longest mention containing [start, end)."""
+        hits = [m for m in self.mentions if m.start <= start and end <= m.end]
+        return max(hits, key=lambda m: m.end - m.start, default=None)
+
+    def span(self, start: int, end: int) -> Span | None:
+        return span_of(self.parsed, start, end) if 0 <= start < end else None
+
+    @cached_property
+    def claims(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.ex.claims}
+
+    def attributed(self) -> list[Claim]:
+        return [c for c in self.ex.claims if c.mode in ("direct", "indirect") and (c.speaker_id or c.speaker)]
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        s = self.doc.sentence_at(offset)
+        return (s.start, s.end) if s else (offset, offset)
+
+    @cached_property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Spans inside quotation marks (what must be quoted as it is)."""
+        return [(q.start, q.end) for q in self.doc.quotes]
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.quoted)

@@ -1,0 +1,51 @@
+"""The commentary stage: outside experts (credentials, institution, channel) and their findings."""
+
+from __future__ import annotations
+
+from briefing.commentary.credentials import channel_of, credentials_of, is_expert
+from briefing.commentary.findings import findings_of, reported_judgements
+from briefing.model import ActorIndex, Claim, Document, Expert, Finding
+
+
+def find_experts(
+    doc: Document, actors: ActorIndex, claims: list[Claim]
+) -> tuple[list[Expert], list[Finding]]:
+    """Outside experts who speak or judge in the article, and the findings from their own words."""
+    spoken: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.speaker_id and c.mode in ("direct", "indirect"):
+            spoken.setdefault(c.speaker_id, []).append(c)
+    experts: list[Expert] = []
+    findings: list[Finding] = []
+    for actor in actors.actors:
+        said = sorted(spoken.get(actor.id, []), key=lambda c: c.start)
+        cred = credentials_of(doc, actor, actors)
+        channel = channel_of(doc, said)
+        if not is_expert(actor, cred, channel):
+            continue
+        judged = reported_judgements(doc, actor.id, actors.mentions_of(actor.id), claims)
+        if not (said or judged):
+            continue  # an institution named as someone's affiliation is not a second expert
+        experts.append(_expert(actor, cred, channel))
+        findings.extend(sorted([*findings_of(doc, actor.id, said), *judged], key=lambda f: f.start))
+    return experts, findings
+
+
+def _expert(actor, cred, channel: str) -> Expert:
+    if cred is None:
+        from briefing.commentary.credentials import institution_type
+
+        return Expert(actor.id, actor.name, "", -1, -1, channel, actor.name, institution_type(actor.name))
+    inst = cred.institution or (actor.name if actor.kind == "organisation" else "")
+    return Expert(
+        actor.id,
+        actor.name,
+        cred.text,
+        cred.start,
+        cred.end,
+        channel,
+        inst,
+        cred.institution_type,
+        cred.institution_start,
+        cred.institution_end,
+    )

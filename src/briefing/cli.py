@@ -56,15 +56,14 @@ def run_extract(args: argparse.Namespace) -> int:
     from briefing.ingest import ingest
 
     doc = ingest(args.article, args.published)  # refuse bad input before the heavy imports below
-    from briefing.io import write_extraction
-    from briefing.pipeline import extract_document
+    from briefing.pipeline import process_document, write_results
     from briefing.registry import load_registry
 
-    ex = extract_document(doc, load_registry(args.data))
+    ex, an = process_document(doc, load_registry(args.data))
     out: Path = args.out
     try:
         out.mkdir(parents=True, exist_ok=True)
-        write_extraction(ex, out)
+        write_results(ex, an, out)
     except OSError as exc:
         raise InputError(out, f"cannot write the extraction here ({exc.strerror or exc})") from None
     print(out)

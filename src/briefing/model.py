@@ -269,6 +269,7 @@ class Sourcing:
     single: bool = False  # rests on one anonymous or second-hand source
     corroborated_by: tuple[str, ...] = ()  # claim ids
     contested_by: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # claims on the same matter that neither corroborate nor contest it
 
 
 @dataclass(frozen=True)

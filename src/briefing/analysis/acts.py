@@ -100,11 +100,31 @@ def content_act(ctx: Context, start: int, end: int, speaker_id: str) -> Act | No
     for act, pattern in words.content_patterns():
         for m in pattern.finditer(text):
             a, b = start + m.start(), start + m.end()
+            if act != "denial" and not _in_main_clause(ctx, a, b, start, end):
+                continue  # "... one of the tests a judge must weigh": not what the speaker demands
             needs_subject = act == "promise" or pattern.pattern.startswith(r"\b(?:will")
             if needs_subject and not _speaker_is_subject(ctx, a, b, speaker_id):
                 continue
             return Act(act, a, b)
     return None
+
+
+def _in_main_clause(ctx: Context, a: int, b: int, start: int, end: int) -> bool:
+    """Do the words at [a, b) belong to the head of what was said, a clause coordinated with it, or a
+    condition on it ("if ...")? Not to a clause inside a noun phrase ("the tests a judge must weigh")."""
+    span, at = ctx.clause(start, end), ctx.span(a, b)
+    if span is None or at is None:
+        return False
+    verb = _governing_verb(at[0])
+    heads = set(top_verbs(span))
+    return verb in heads or (verb.dep_ == "advcl" and verb.head in heads)
+
+
+def top_verbs(span) -> list[Token]:
+    """The verbs heading a span: tokens whose head lies outside it (and their conjuncts), or its root."""
+    tops = [t for t in span if not (span.start <= t.head.i < span.end) or t.head is t]
+    verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")] or [span.root]
+    return [x for v in verbs for x in (v, *v.conjuncts)]
 
 
 def _act_verb(ctx: Context, start: int, end: int, speaker_id: str) -> Act | None:
@@ -145,11 +165,27 @@ def _subject_is_speaker(ctx: Context, verb: Token, speaker_id: str) -> bool:
     for m in ctx.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1])):
         if m.actor_id == speaker_id or ctx.side(m.actor_id) == side:
             return True
-    return subj.lemma_.lower() in lists.words("acts", "self_nouns")
+    return subj.lemma_.lower() in lists.words("acts", "self_nouns") and _speaks_for(ctx, subj, speaker_id)
+
+
+def _speaks_for(ctx: Context, subj: Token, speaker_id: str) -> bool:
+    """ "his office", "the company" said by the company, "the government" said by a minister."""
+    own = ("his", "her", "its", "their", "our", "my")
+    if any(c.dep_ == "poss" and c.lower_ in own for c in subj.children):
+        return True
+    actor = ctx.actors.get(speaker_id)
+    if actor is None:
+        return False
+    if actor.kind in ("organisation", "group", "state"):
+        return True
+    official = lists.words("acts", "officials")
+    return any(w in actor.role.lower() for w in official) and subj.lemma_.lower() in lists.words(
+        "acts", "official_bodies"
+    )
 
 
 def _governing_verb(tok: Token) -> Token:
-    while tok.dep_ in ("aux", "neg", "auxpass", "advmod") and tok.head is not tok:
+    while tok.dep_ in ("aux", "neg", "auxpass", "advmod", "mark") and tok.head is not tok:
         tok = tok.head
     return tok
 

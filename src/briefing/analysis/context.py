@@ -87,6 +87,11 @@ class Context:
                 out.append(m)
         return out
 
+    def mention_in_sentence(self, actor_id: str, start: int, end: int) -> tuple[int, int] | None:
+        """The first mention of ``actor_id`` within [start, end), as offsets."""
+        m = next((m for m in self.mentions_in(start, end) if m.actor_id == actor_id), None)
+        return (m.start, m.end) if m else None
+
     def mention_covering(self, start: int, end: int) -> Mention | None:
         """The longest mention containing [start, end)."""
         hits = [m for m in self.mentions if m.start <= start and end <= m.end]
@@ -94,6 +99,19 @@ class Context:
 
     def span(self, start: int, end: int) -> Span | None:
         return span_of(self.parsed, start, end) if 0 <= start < end else None
+
+    def clause(self, start: int, end: int) -> Span | None:
+        """The tokens of [start, end) without punctuation and quote marks at either end, so that the
+        span's root is its main verb and not a full stop attached outside it."""
+        span = self.span(start, end)
+        if span is None:
+            return None
+        a, b = span.start, span.end
+        while a < b and (span.doc[a].is_punct or span.doc[a].is_space):
+            a += 1
+        while b > a and (span.doc[b - 1].is_punct or span.doc[b - 1].is_space):
+            b -= 1
+        return span.doc[a:b] if b > a else None
 
     @cached_property
     def claims(self) -> dict[str, Claim]:

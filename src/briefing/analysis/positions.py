@@ -73,10 +73,12 @@ def _from_act(ctx: Context, r) -> Position:
 
 def polarity(ctx: Context, start: int, end: int) -> str:
     """ "-" when the main verb of the proposition is negated ("it won't recognise ...")."""
-    span = ctx.span(start, end)
+    span = ctx.clause(start, end)
     if span is None:
         return "+"
-    root = span.root
-    verbs = [root, *(c for c in root.children if c.dep_ in ("ccomp", "xcomp"))]
+    from briefing.analysis.acts import top_verbs
+
+    heads = top_verbs(span)
+    verbs = [*heads, *(c for v in heads for c in v.children if c.dep_ in ("ccomp", "xcomp"))]
     negated = any(c.dep_ == "neg" or c.lower_ in _NEGATION for v in verbs for c in v.children)
     return "-" if negated else "+"

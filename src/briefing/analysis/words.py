@@ -164,4 +164,7 @@ def present(lemma: str) -> str:
 
 
 def inflect(lemma: str, tense: str) -> str:
+    """past, present (third person singular) or plural present ("Economists say")."""
+    if tense == "plural":
+        return lemma
     return present(lemma) if tense == "present" else past(lemma)

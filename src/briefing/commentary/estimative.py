@@ -30,7 +30,7 @@ CAVEATS, NOT_ESTIMATIVE = "caveats", "not estimative"
 _BUILTIN: dict[str, list[str]] = {
     "almost certain": ["almost certainly", "virtually certain", "certainly", "definitely", "undoubtedly"],
     "very likely": ["very likely", "highly likely", "very probably", "most likely"],
-    "likely": ["likely", "probably", "expect", "expects", "expected to", "appears to", "seems to"],
+    "likely": ["likely", "probably", "expect", "expects", "expected to", "poised to"],
     "roughly even chance": ["may", "might", "could", "possibly", "perhaps", "maybe", "even chance"],
     "unlikely": ["unlikely", "probably not", "doubtful", "improbable", "not likely"],
     "very unlikely": ["very unlikely", "highly unlikely", "little chance", "slim chance", "chances ... slim"],

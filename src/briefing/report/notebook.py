@@ -8,7 +8,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from briefing.io import Bundle, load, write_extraction
+from briefing.io import Bundle, has_analysis, load, read_extraction, write_analysis
 
 
 def wait_for(folder: Path, timeout: float = 600) -> None:
@@ -32,13 +32,19 @@ def prepare(article: str, published: str = "", data_dir: str = "", extraction_di
     """
     if extraction_dir:
         wait_for(Path(extraction_dir))
+        if not has_analysis(extraction_dir):  # an extraction written before the analysis stage
+            from briefing.pipeline import analyse_extraction
+
+            write_analysis(analyse_extraction(read_extraction(extraction_dir)), Path(extraction_dir))
         return load(extraction_dir)
-    from briefing.pipeline import extract_file  # spaCy and the lexicons: only when extracting here
+    from briefing.ingest import ingest  # spaCy and the lexicons: only when extracting here
+    from briefing.pipeline import process_document, write_results
+    from briefing.registry import load_registry
 
     pub = date.fromisoformat(published) if published else None
     key = hashlib.sha256(f"{Path(article).resolve()}|{published}|{data_dir}".encode()).hexdigest()[:16]
     out = Path(tempfile.gettempdir()) / f"briefing-{key}"
     out.mkdir(parents=True, exist_ok=True)
-    ex = extract_file(article, pub, Path(data_dir) if data_dir else None)
-    write_extraction(ex, out)
+    registry = load_registry(Path(data_dir) if data_dir else None)
+    write_results(*process_document(ingest(article, pub), registry), out)
     return load(out)

@@ -38,8 +38,9 @@ from briefing.config import (
     TEMPLATES_DIR,
 )
 from briefing.errors import InputError, ReportError
-from briefing.ingest import infer_outlet, ingest
-from briefing.io import write_extraction
+from briefing.ingest import ingest
+from briefing.io import read_table
+from briefing.model import ActorIndex
 
 LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
@@ -80,7 +81,7 @@ def build_report(
                 nb = execute_sections(staging / "notebooks", data_dir, doc.published)
             finally:
                 job.result()  # an extraction error is the real cause of a failed notebook: raise it
-        meta = provenance(article, doc, data_dir)
+        meta = provenance(article, doc, data_dir, read_table(staging / "extraction", "figures"))
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
         html = render_html(nb, meta)
         (staging / "briefing.html").write_text(html, encoding="utf-8")
@@ -99,11 +100,11 @@ def build_report(
 
 def _extract_into(doc, data_dir: Path, partial: Path, final: Path) -> None:
     """Write the extraction into ``partial``, then rename it: the notebooks wait for ``final``."""
-    from briefing.pipeline import extract_document  # heavy (spaCy): only for accepted input
+    from briefing.pipeline import process_document, write_results  # heavy (spaCy): accepted input only
     from briefing.registry import load_registry
 
     try:
-        write_extraction(extract_document(doc, load_registry(data_dir)), partial)
+        write_results(*process_document(doc, load_registry(data_dir)), partial)
         partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
@@ -271,12 +272,20 @@ def _is_noise(output: dict) -> bool:
     return output.get("output_type") == "stream" and output.get("name") == "stderr"
 
 
-def provenance(article: Path, doc, data_dir: Path) -> dict:
-    """What a reader needs to trust and reproduce the briefing (also written as manifest.json)."""
-    outlet = infer_outlet(doc)
+def provenance(article: Path, doc, data_dir: Path, figures: list | None = None) -> dict:
+    """What a reader needs to trust and reproduce the briefing (also written as manifest.json).
+
+    The title and the outlet are the analysis stage's (``figures.csv``), so the title block says what
+    the sections say; without them they are computed from the document the same way."""
+    from briefing.analysis.outlet import NOT_STATED, outlet_of
+    from briefing.analysis.title import title_of
+
+    known = {f.name: f.value for f in figures or ()}
+    title = known.get("title") or title_of(doc)[0]
+    outlet = known.get("outlet") or outlet_of(doc, ActorIndex())[0]
     return {
-        "title": title_of(doc) or article.stem,
-        "outlet": outlet[0] if outlet else "",
+        "title": title or article.stem,
+        "outlet": "" if outlet == NOT_STATED else outlet,
         "source": article.name,
         "sha256": hashlib.sha256(article.read_bytes()).hexdigest(),
         "published": doc.published.isoformat() if doc.published else None,
@@ -291,16 +300,6 @@ def provenance(article: Path, doc, data_dir: Path) -> dict:
         "libraries": {name: _version(name) for name in LIBRARIES},
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
-
-
-def title_of(doc) -> str:
-    """The article's headline when it opens with one, else its first sentence, shortened."""
-    first = [s for s in doc.sentences if s.paragraph == doc.sentences[0].paragraph]
-    text = " ".join(doc.span_text((s.start, s.end)) for s in first)
-    if first[0].kind == "headline":
-        return text
-    lead = doc.span_text((first[0].start, first[0].end))
-    return lead if len(lead) <= 110 else lead[:110].rsplit(" ", 1)[0] + "…"
 
 
 def _version(package: str) -> str:

@@ -34,6 +34,7 @@ from briefing.model import (
     Figure,
     Finding,
     Link,
+    Matter,
     Mention,
     Paragraph,
     Position,
@@ -55,13 +56,14 @@ EXTRACTION_TABLES: dict[str, type] = {
     "experts": Expert,
     "findings": Finding,
 }
-# table name -> (dataclass, the field of ``Analysis`` that holds its rows)
+# table name -> dataclass; each is also the field of ``Analysis`` that holds its rows
 ANALYSIS_TABLES: dict[str, type] = {
     "bottom_line": BottomLine,
     "positions": Position,
     "sourcing": Sourcing,
     "source_flags": SourceFlag,
     "disputes": Dispute,
+    "matters": Matter,
     "contrasts": Contrast,
     "links": Link,
     "figures": Figure,
@@ -222,6 +224,7 @@ class Bundle:
     sourcing: pd.DataFrame
     source_flags: pd.DataFrame
     disputes: pd.DataFrame
+    matters: pd.DataFrame
     contrasts: pd.DataFrame
     links: pd.DataFrame
     figures: pd.DataFrame

@@ -331,6 +331,18 @@ class Contrast:
 
 
 @dataclass(frozen=True)
+class Matter:
+    """A matter the parties take positions on, named with the article's own noun phrase."""
+
+    key: str  # the lemma positions share ("territory")
+    label: str  # as the article writes it ("territory", "pay offer")
+    parties: tuple[str, ...]  # actor ids of the parties with a position on it
+    positions: tuple[str, ...]  # position ids
+    evidence_start: int = -1
+    evidence_end: int = -1
+
+
+@dataclass(frozen=True)
 class Link:
     """Two actors linked: sentences naming both, and claims in which one speaks about the other."""
 
@@ -378,6 +390,7 @@ class Analysis:
     sourcing: tuple[Sourcing, ...] = ()
     source_flags: tuple[SourceFlag, ...] = ()
     disputes: tuple[Dispute, ...] = ()
+    matters: tuple[Matter, ...] = ()
     contrasts: tuple[Contrast, ...] = ()
     links: tuple[Link, ...] = ()
     figures: tuple[Figure, ...] = ()

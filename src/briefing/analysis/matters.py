@@ -111,3 +111,32 @@ def _leading(t: Token) -> bool:
         or t.ent_type_ in _NOT_MATTERS
         or t.text in ("%", "$", "£", "€", "-", "–")
     )
+
+
+def matter_table(ctx: Context, positions: list) -> list:
+    """The matters at least two parties take positions on (else the commonest), most contested first."""
+    from briefing.model import Matter as Row
+
+    parties = [p for p in positions if p.role == "party"]
+    by_key: dict[str, list] = {}
+    for p in parties:
+        for k in p.keys:
+            by_key.setdefault(k, []).append(p)
+    rows = []
+    for k, ps in by_key.items():
+        sides = {p.side for p in ps}
+        labelled = next((p for p in ps if p.matter and key_in(ctx, p, k)), None)
+        label, a, b = _label_for(ctx, labelled, k) if labelled else (k, -1, -1)
+        rows.append((len(sides), len(ps), Row(k, label, tuple(dict.fromkeys(p.actor_id for p in ps)),
+                                               tuple(p.id for p in ps), a, b)))
+    rows.sort(key=lambda r: (-r[0], -r[1], r[2].evidence_start))
+    shared = [r for n, _, r in rows if n >= 2]
+    return shared or [r for _, _, r in rows[:3]]
+
+
+def key_in(ctx: Context, p, k: str) -> bool:
+    return p.matter_start >= 0 and any(key(t) == k for t in ctx.span(p.matter_start, p.matter_end) or ())
+
+
+def _label_for(ctx: Context, p, k: str) -> tuple[str, int, int]:
+    return p.matter, p.matter_start, p.matter_end

@@ -8,6 +8,7 @@ from briefing.analysis.contrasts import find_contrasts
 from briefing.analysis.disputes import find_disputes
 from briefing.analysis.figures import find_figures
 from briefing.analysis.links import find_links
+from briefing.analysis.matters import matter_table
 from briefing.analysis.outlet import outlet_of
 from briefing.analysis.positions import find_positions
 from briefing.analysis.sourcing import find_sourcing, source_flags
@@ -31,6 +32,7 @@ def analyse(ex: Extraction) -> Analysis:
         tuple(sourcing),
         tuple(flags),
         tuple(disputes),
+        tuple(matter_table(ctx, positions)),
         tuple(contrasts),
         tuple(links),
         tuple(figures),

@@ -35,15 +35,24 @@ def key(token: Token) -> str:
     return words.same_matter().get(lemma, words.same_matter().get(token.lower_, lemma))
 
 
-def matter_of(ctx: Context, start: int, end: int) -> Matter:
-    """The matter of text[start:end] and the keys to match it with others."""
+OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd", "dative", "nsubjpass"})
+
+
+def matter_of(ctx: Context, start: int, end: int, prefer_object: bool = False) -> Matter:
+    """The matter of text[start:end] and the keys to match it with others.
+
+    ``prefer_object``: for a demand, refusal or promise, what is demanded (the object) rather than who
+    must act (the subject): "the port must reopen talks" is about talks."""
     span = ctx.span(start, end)
     if span is None:
         return NONE
     chunks = [c for c in _chunks(span) if _is_matter(ctx, c) or _compound(ctx, c)]
+    chunks += _bare_objects(ctx, span, chunks)
+    chunks.sort(key=lambda c: c.start)
     keys = tuple(dict.fromkeys(key(t) for c in chunks for t in c if _content_noun(ctx, t)))
     if chunks:
-        best = chunks[0]
+        objects = [c for c in chunks if c.root.dep_ in OBJECTS]
+        best = objects[0] if prefer_object and objects else chunks[0]
         label = _label(best)
         return Matter(label.text, label.start_char, label.end_char, keys)
     verb = next((t for t in span if t.pos_ == "VERB" and t.dep_ != "aux"), None)
@@ -51,6 +60,17 @@ def matter_of(ctx: Context, start: int, end: int) -> Matter:
         return NONE
     phrase = verb_phrase(verb, span.end)
     return Matter(phrase.text, phrase.start_char, phrase.end_char, (key(verb),))
+
+
+def _bare_objects(ctx: Context, span: Span, chunks: list[Span]) -> list[Span]:
+    """An object the tagger took for a verb ("raise pay": pay/VERB/dobj) is a noun all the same."""
+    inside = {t.i for c in chunks for t in c}
+    out = []
+    for t in span:
+        if t.i not in inside and t.dep_ in OBJECTS and t.pos_ == "VERB" and t.is_alpha:
+            if t.lemma_.lower() not in words.generic_nouns():
+                out.append(t.doc[t.i : t.i + 1])
+    return out
 
 
 def verb_phrase(verb: Token, limit: int) -> Span:
@@ -87,7 +107,7 @@ def _compound(ctx: Context, chunk: Span) -> bool:
 
 def _content_noun(ctx: Context, t: Token) -> bool:
     return (
-        t.pos_ == "NOUN"
+        (t.pos_ == "NOUN" or (t.pos_ == "VERB" and t.dep_ in OBJECTS))
         and t.is_alpha
         and t.lemma_.lower() not in words.generic_nouns()
         and t.lower_ not in words.generic_nouns()

@@ -7,6 +7,7 @@ from briefing.analysis.context import Context
 from briefing.analysis.matters import matter_of
 from briefing.model import Position
 
+OBJECT_ACTS = frozenset({"demand", "refusal", "proposal", "promise", "acceptance"})
 _NEGATION = frozenset({"not", "n't", "never", "no", "nothing", "neither", "nor"})
 
 
@@ -26,7 +27,7 @@ def _numbered(p: Position, i: int) -> Position:
 
 def _from_claim(ctx: Context, c) -> Position:
     act = act_of_claim(ctx, c)
-    m = matter_of(ctx, c.start, c.end)
+    m = matter_of(ctx, c.start, c.end, prefer_object=act.act in OBJECT_ACTS)
     return Position(
         "",
         c.id,
@@ -49,7 +50,7 @@ def _from_claim(ctx: Context, c) -> Position:
 
 
 def _from_act(ctx: Context, r) -> Position:
-    m = matter_of(ctx, r.verb_end, r.end)
+    m = matter_of(ctx, r.verb_end, r.end, prefer_object=True)
     return Position(
         "",
         "",

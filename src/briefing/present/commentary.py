@@ -43,10 +43,10 @@ def experts_table(b: Bundle) -> Html:
 
 def likelihood_text(row: pd.Series) -> str:
     if row.get("likelihood"):
-        words = f" (“{row.likelihood_words}”)" if row.get("likelihood_words") else ""
-        return f"{row.likelihood}{words}"
+        words = f" (“{row.get('likelihood_words')}”)" if row.get("likelihood_words") else ""
+        return f"{row.get('likelihood')}{words}"
     if row.get("caveat"):
-        return f"caveat, no probability (“{row.caveat}”)"
+        return f"caveat, no probability (“{row.get('caveat')}”)"
     return "stated without hedging"
 
 

@@ -67,9 +67,9 @@ def _bare_objects(ctx: Context, span: Span, chunks: list[Span]) -> list[Span]:
     inside = {t.i for c in chunks for t in c}
     out = []
     for t in span:
-        if t.i not in inside and t.dep_ in OBJECTS and t.pos_ == "VERB" and t.is_alpha:
-            if t.lemma_.lower() not in words.generic_nouns():
-                out.append(t.doc[t.i : t.i + 1])
+        verb_as_object = t.dep_ in OBJECTS and t.pos_ == "VERB" and t.is_alpha
+        if t.i not in inside and verb_as_object and t.lemma_.lower() not in words.generic_nouns():
+            out.append(t.doc[t.i : t.i + 1])
     return out
 
 
@@ -147,8 +147,13 @@ def matter_table(ctx: Context, positions: list) -> list:
         sides = {p.side for p in ps}
         labelled = next((p for p in ps if p.matter and key_in(ctx, p, k)), None)
         label, a, b = _label_for(ctx, labelled, k) if labelled else (k, -1, -1)
-        rows.append((len(sides), len(ps), Row(k, label, tuple(dict.fromkeys(p.actor_id for p in ps)),
-                                               tuple(p.id for p in ps), a, b)))
+        rows.append(
+            (
+                len(sides),
+                len(ps),
+                Row(k, label, tuple(dict.fromkeys(p.actor_id for p in ps)), tuple(p.id for p in ps), a, b),
+            )
+        )
     rows.sort(key=lambda r: (-r[0], -r[1], r[2].evidence_start))
     shared = [r for n, _, r in rows if n >= 2]
     return shared or [r for _, _, r in rows[:3]]

@@ -8,6 +8,7 @@ too: its subject is the actor. Word lists: ``briefing/lexicon/acts.yaml``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -205,8 +206,8 @@ class ReportedAct:
 
 def reported_acts(ctx: Context) -> list[ReportedAct]:
     """Sentences in which an actor is the subject of an act verb that no claim already covers."""
-    covered = [(c.start, c.end) for c in ctx.attributed()]
-    cues = [(c.cue_start, c.cue_end) for c in ctx.ex.claims if c.cue_start >= 0]
+    covered = sorted((c.start, c.end) for c in ctx.attributed())
+    cues = sorted((c.cue_start, c.cue_end) for c in ctx.ex.claims if c.cue_start >= 0)
     out: list[ReportedAct] = []
     for sent in ctx.doc.body_sentences():
         span = ctx.span(sent.start, sent.end)
@@ -215,6 +216,12 @@ def reported_acts(ctx: Context) -> list[ReportedAct]:
             if found:
                 out.append(found)
     return out
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Is ``at`` inside one of the sorted, mostly disjoint ``spans``? (the few before it are checked)"""
+    i = bisect.bisect_right(spans, (at, float("inf")))
+    return any(a <= at < b for a, b in spans[max(0, i - 8) : i])
 
 
 def _reported(
@@ -226,7 +233,7 @@ def _reported(
     if act is None:
         return None
     at = verb.idx
-    if any(a <= at < b for a, b in covered) or any(a <= at < b for a, b in cues):
+    if _inside(covered, at) or _inside(cues, at):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:

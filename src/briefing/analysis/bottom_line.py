@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from briefing.analysis.title import lead, strip_dateline
 from briefing.lexicon import lists
 from briefing.model import BottomLine, Contrast, Dispute, Event, Figure, Position, SourceFlag, Sourcing
 
-MAX_LINES, MIN_WORDS_OF_ACT = 6, 5
+MAX_LINES, MIN_WORDS_OF_ACT, MAX_UPCOMING = 6, 5, 50
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 FUTURE_HEADS = frozenset({"due", "expect", "schedule", "set", "plan", "intend", "aim", "poise", "slate"})
 LONG_LEAD = 45
@@ -232,12 +233,15 @@ def _told_as_ahead(ctx: Context, e: Event) -> bool:
 
 
 def _next_lines(ctx: Context, namer: Namer, used: set[int]) -> list[_Line]:
-    experts = ctx.experts
-    voiced = [c for c in ctx.ex.claims if c.mode == "editorial" or c.speaker_id in experts]
+    voiced = sorted(
+        (c.start, c.end) for c in ctx.ex.claims if c.mode == "editorial" or c.speaker_id in ctx.experts
+    )
+    starts = [a for a, _ in voiced]
     out, seen = [], set(used)
     upcoming = sorted((e for e in ctx.ex.events if _ahead(ctx, e)), key=lambda e: (start_of(e), e.start))
-    for e in upcoming:
-        if any(c.start <= e.start < c.end for c in voiced):
+    for e in upcoming[:MAX_UPCOMING]:
+        i = bisect.bisect_right(starts, e.start) - 1
+        if i >= 0 and voiced[i][0] <= e.start < voiced[i][1]:
             continue  # an expert's forecast or the outlet's opinion is not an event
         sent = ctx.doc.sentence_at(e.start)
         if sent is None or sent.start in seen or sent.kind != "body":

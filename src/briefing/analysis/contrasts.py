@@ -14,15 +14,26 @@ from briefing.analysis.positions import polarity
 from briefing.analysis.words import STRONG_ACTS
 from briefing.model import Contrast, Position
 
+MAX_FINDINGS, PER_KEY = 400, 60  # a wire dump's thousands of findings need not all be set against all
+
 
 def find_contrasts(ctx: Context, positions: list[Position], limit: int = 8) -> list[Contrast]:
     parties = [p for p in positions if p.role == "party"]
+    by_key: dict[str, list[Position]] = {}
+    by_side: dict[str, list[Position]] = {}
+    for p in parties:
+        for k in p.keys:
+            by_key.setdefault(k, []).append(p)
+        if p.act in STRONG_ACTS:
+            by_side.setdefault(p.side, []).append(p)
     best: dict[str, tuple[int, Contrast]] = {}
-    for f in ctx.ex.findings:
+    for f in ctx.ex.findings[:MAX_FINDINGS]:
         keys = set(matter_of(ctx, f.start, f.end).keys)
         about = {ctx.side(m.actor_id) for m in ctx.mentions_in(f.start, f.end)}
+        near = {p.id: p for k in keys for p in by_key.get(k, ())[:PER_KEY]}
+        near |= {p.id: p for side in about for p in by_side.get(side, ())[:PER_KEY]}
         scored = []
-        for p in parties:
+        for p in near.values():
             shared = keys & set(p.keys)
             on_party = p.side in about and p.act in STRONG_ACTS
             score = 2 * len(shared) + on_party

@@ -46,7 +46,7 @@ def matter_of(ctx: Context, start: int, end: int, prefer_object: bool = False) -
     span = ctx.span(start, end)
     if span is None:
         return NONE
-    chunks = [c for c in _chunks(span) if _is_matter(ctx, c) or _compound(ctx, c)]
+    chunks = [c for c in ctx.chunks_in(span) if _is_matter(ctx, c) or _compound(ctx, c)]
     chunks += _bare_objects(ctx, span, chunks)
     chunks.sort(key=lambda c: c.start)
     keys = tuple(dict.fromkeys(key(t) for c in chunks for t in c if _content_noun(ctx, t)))
@@ -83,11 +83,6 @@ def verb_phrase(verb: Token, limit: int) -> Span:
     ):
         end += 1
     return verb.doc[verb.i : end]
-
-
-def _chunks(span: Span) -> list[Span]:
-    doc = span.doc
-    return [c for c in doc.noun_chunks if span.start <= c.start and c.end <= span.end]
 
 
 def _is_matter(ctx: Context, chunk: Span) -> bool:

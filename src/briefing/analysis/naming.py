@@ -52,7 +52,7 @@ class Namer:
         if a is None or a.kind in ("person", "state") or name.lower().startswith("the "):
             return False
         text = self.ctx.doc.text
-        mentions = [m for m in self.ctx.mentions if m.actor_id == actor_id and m.surface.endswith(name)]
+        mentions = [m for m in self.ctx.by_actor.get(actor_id, []) if m.surface.endswith(name)]
         with_the = sum(
             text[max(0, m.start - 4) : m.start].lower() == "the " or m.surface.lower().startswith("the ")
             for m in mentions
@@ -70,7 +70,7 @@ class Namer:
         ``full_first``: a person named by surname at the very start gets the full name."""
         text = self.ctx.doc.text
         out, pos, named = [], start, {subject_id}
-        every = [m for m in self.ctx.mentions if start <= m.start and m.end <= end]
+        every = self.ctx.every_mention_in(start, end)
         if full_first and every and every[0].start == start:
             first, name = every[0], self.ctx.name(every[0].actor_id)
             actor = self.ctx.actors.get(first.actor_id)

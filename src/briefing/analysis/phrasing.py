@@ -174,7 +174,7 @@ def expert_intro(namer: Namer, x: Expert) -> str:
         return f"{name}, of the {kind}{x.affiliation}," if x.affiliation and x.affiliation != x.name else name
     if cred.startswith(("of ", "at ")):
         return f"{name} {cred}"  # "Luka Horvat of the polling firm Parsifal Research"
-    mention = next((m for m in namer.ctx.mentions if m.actor_id == x.actor_id), None)
+    mention = next(iter(namer.ctx.by_actor.get(x.actor_id, [])), None)
     before_name = mention is not None and x.evidence_end <= mention.start + 1 and x.evidence_start >= 0
     if before_name and not re.match(r"(?:an?|the)\b", cred):
         return f"{cred} {name}"  # "Jefferies analyst Mark Odell"

@@ -52,8 +52,8 @@ def _anonymous(ctx: Context, claim: Claim, a: int, b: int) -> tuple[int, int] | 
     unnamed = set(lists.words("sourcing", "unnamed_speakers"))
     surface = (claim.speaker_surface or claim.speaker).strip().lower()
     if surface.split()[-1:] and surface.split()[-1] in unnamed and claim.cue_start >= 0:
-        at = ctx.doc.text.lower().rfind(surface, a, b)
-        return (at, at + len(surface)) if at >= 0 else (claim.cue_start, claim.cue_end)
+        at = ctx.doc.text[a:b].lower().rfind(surface)
+        return (a + at, a + at + len(surface)) if at >= 0 else (claim.cue_start, claim.cue_end)
     return None
 
 
@@ -95,8 +95,8 @@ def source_flags(ctx: Context, disputes: list[Dispute]) -> list[SourceFlag]:
         actor = ctx.actors.get(actor_id)
         if actor is None:
             continue
-        texts = descriptions(ctx.doc, actor, ctx.ex.actors.mentions_of(actor_id))
-        first = next((m for m in ctx.mentions if m.actor_id == actor_id), None)
+        texts = descriptions(ctx.doc, actor, ctx.by_actor.get(actor_id, []))
+        first = next(iter(ctx.by_actor.get(actor_id, [])), None)
         if first is not None:
             texts.append((first.surface, first.start, first.end))
         seen = set()
@@ -160,7 +160,8 @@ def _related(
         if p.id in (d.a_position, d.b_position)
     ]
     corroborated, near = [], []
-    for q in positions:
+    sharing = {q.id: q for k in p.keys for q in _by_key(positions).get(k, ())}
+    for q in sharing.values():
         if q.id == p.id or not q.claim_id or q.actor_id == p.actor_id:
             continue
         shared = set(p.keys) & set(q.keys)
@@ -173,6 +174,21 @@ def _related(
         elif len(shared) >= 2:
             near.append(q.claim_id)
     return _ids(corroborated), _ids(contested), _ids(near)
+
+
+_KEYS: dict[int, dict[str, list[Position]]] = {}
+
+
+def _by_key(positions: list[Position]) -> dict[str, list[Position]]:
+    """Positions by matter key, built once per list of positions."""
+    if id(positions) not in _KEYS:
+        _KEYS.clear()
+        out: dict[str, list[Position]] = {}
+        for q in positions:
+            for k in q.keys:
+                out.setdefault(k, []).append(q)
+        _KEYS[id(positions)] = out
+    return _KEYS[id(positions)]
 
 
 def _ids(ids: list[str]) -> tuple[str, ...]:

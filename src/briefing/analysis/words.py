@@ -17,6 +17,16 @@ def cue_verbs() -> dict[str, str]:
 
 
 @cache
+def cue_stems() -> re.Pattern[str]:
+    """Any form of a cue verb ("rejected", "denies", "vowing"): the sentences worth parsing."""
+    stems = set()
+    for phrase in cue_verbs():
+        head = phrase.split()[0]
+        stems.add(head[:-1] if head.endswith(("e", "y")) and len(head) > 3 else head)
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, stems))) + r")\w*", re.IGNORECASE)
+
+
+@cache
 def content_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """(act, pattern) in the order they are tried on what was said."""
     return [

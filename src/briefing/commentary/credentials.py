@@ -10,6 +10,7 @@ Medicine", "University of California, San Francisco") and typed (``lexicon/exper
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -125,11 +126,18 @@ def descriptions(doc: Document, actor: Actor, mentions: list[Mention]) -> list[t
     return sorted(set(out), key=lambda d: d[1])
 
 
+@cache
+def _before_name() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in lists.words("experts", "credentials"))
+    return re.compile(rf"((?:[A-Z][\w&.’'-]*\s+)*(?:[\w-]+\s+)?(?:{words}))\.?\s+$", re.IGNORECASE)
+
+
 def _title_before(text: str, at: int) -> tuple[str, int, int] | None:
     """ "Jefferies analyst", "Capital Economics' Asia economist", "Prof" right before the name."""
     lead = text[max(0, at - _BEFORE) : at].rsplit("\n", 1)[-1]
-    words = "|".join(re.escape(w) for w in lists.words("experts", "credentials"))
-    m = re.search(rf"((?:[A-Z][\w&.’'-]*\s+)*(?:[\w-]+\s+)?(?:{words}))\.?\s+$", lead, re.IGNORECASE)
+    if not has_credentials(lead):
+        return None
+    m = _before_name().search(lead)
     if not m or not m.group(1).strip():
         return None
     start = at - len(lead) + m.start(1)
@@ -143,7 +151,11 @@ def _title_before(text: str, at: int) -> tuple[str, int, int] | None:
 
 
 def institution_in(
-    doc: Document, desc: tuple[str, int, int], orgs: list[Mention], index: ActorIndex | None = None
+    doc: Document,
+    desc: tuple[str, int, int],
+    orgs: list[Mention],
+    index: ActorIndex | None = None,
+    own: str = "",
 ) -> tuple[str, str, int, int]:
     """(name, type, start, end) of the institution a description names, or ("", "", -1, -1).
 
@@ -151,7 +163,7 @@ def institution_in(
     name ("School of ..." after "London"; a university's ", San Francisco"). "At the pollster" names
     the pollster the text named last."""
     text, (words, a, b) = doc.text, desc
-    inside = [m for m in orgs if a <= m.start and m.end <= b]
+    inside = [m for m in _within(orgs, a, b) if m.actor_id != own]
     if inside:
         m = max(inside, key=lambda m: m.end - m.start)
         start, end = _widen(text, m.start, m.end)
@@ -204,16 +216,35 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
         start = start - (len(text[max(0, start - 30) : start]) - m.start(1))
 
 
-def credentials_of(doc: Document, actor: Actor, index: ActorIndex) -> Credentials | None:
-    """The description that makes ``actor`` an expert, with its institution, or None."""
-    mentions = index.mentions_of(actor.id)
-    orgs = [m for m in index.mentions if _is_org(index, m.actor_id) and m.actor_id != actor.id]
+def credentials_of(
+    doc: Document,
+    actor: Actor,
+    index: ActorIndex,
+    mentions: list[Mention] | None = None,
+    orgs: list[Mention] | None = None,
+) -> Credentials | None:
+    """The description that makes ``actor`` an expert, with its institution, or None.
+
+    ``mentions`` (the actor's) and ``orgs`` (every organisation mention) may be given when known."""
+    mentions = index.mentions_of(actor.id) if mentions is None else mentions
+    orgs = [m for m in index.mentions if _is_org(index, m.actor_id)] if orgs is None else orgs
     found = descriptions(doc, actor, mentions)
-    scored = [(d, institution_in(doc, d, orgs, index)) for d in found]
+    scored = [(d, institution_in(doc, d, orgs, index, actor.id)) for d in found]
     scored.sort(key=lambda x: (not _expert_words(x[0], x[1]), not x[1][0], -len(x[0][0]), x[0][1]))
     for desc, inst in scored:
         return Credentials(desc[0], desc[1], desc[2], *inst)
     return None
+
+
+def _within(mentions: list[Mention], a: int, b: int) -> list[Mention]:
+    """The mentions (sorted by start) lying inside [a, b)."""
+    i = bisect.bisect_left(mentions, a, key=lambda m: m.start)
+    out = []
+    while i < len(mentions) and mentions[i].start < b:
+        if mentions[i].end <= b:
+            out.append(mentions[i])
+        i += 1
+    return out
 
 
 def _is_org(index: ActorIndex, actor_id: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefing.commentary.credentials import channel_of, credentials_of, is_expert
 from briefing.commentary.findings import findings_of, reported_judgements
-from briefing.model import ActorIndex, Claim, Document, Expert, Finding
+from briefing.model import ActorIndex, Claim, Document, Expert, Finding, Mention
 
 
 def find_experts(
@@ -15,15 +15,23 @@ def find_experts(
     for c in claims:
         if c.speaker_id and c.mode in ("direct", "indirect"):
             spoken.setdefault(c.speaker_id, []).append(c)
+    by_actor: dict[str, list[Mention]] = {}
+    for m in actors.mentions:
+        by_actor.setdefault(m.actor_id, []).append(m)
+    kinds = {a.id: a.kind for a in actors.actors}
+    orgs = [m for m in actors.mentions if kinds.get(m.actor_id) in ("organisation", "group")]
     experts: list[Expert] = []
     findings: list[Finding] = []
     for actor in actors.actors:
+        if actor.kind not in ("person", "organisation") or actor.side == "media":
+            continue
         said = sorted(spoken.get(actor.id, []), key=lambda c: c.start)
-        cred = credentials_of(doc, actor, actors)
+        mine = by_actor.get(actor.id, [])
+        cred = credentials_of(doc, actor, actors, mine, orgs)
         channel = channel_of(doc, said)
         if not is_expert(actor, cred, channel):
             continue
-        judged = reported_judgements(doc, actor.id, actors.mentions_of(actor.id), claims)
+        judged = reported_judgements(doc, actor.id, mine, claims)
         if not (said or judged):
             continue  # an institution named as someone's affiliation is not a second expert
         experts.append(_expert(actor, cred, channel))

@@ -39,7 +39,7 @@ from briefing.config import (
 )
 from briefing.errors import InputError, ReportError
 from briefing.ingest import ingest
-from briefing.io import read_table
+from briefing.io import read_table, write_analysis, write_extraction
 from briefing.model import ActorIndex
 
 LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
@@ -100,11 +100,13 @@ def build_report(
 
 def _extract_into(doc, data_dir: Path, partial: Path, final: Path) -> None:
     """Write the extraction into ``partial``, then rename it: the notebooks wait for ``final``."""
-    from briefing.pipeline import process_document, write_results  # heavy (spaCy): accepted input only
+    from briefing.pipeline import process_document  # heavy (spaCy): only for accepted input
     from briefing.registry import load_registry
 
     try:
-        write_results(*process_document(doc, load_registry(data_dir)), partial)
+        ex, an = process_document(doc, load_registry(data_dir))
+        write_extraction(ex, partial)
+        write_analysis(an, partial)
         partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)

@@ -126,6 +126,7 @@ def find_sourcing(
     """Every attributed claim's sourcing, flags, and for anonymous or second-hand claims what else in the
     article corroborates or contests them."""
     by_claim = {p.claim_id: p for p in positions if p.claim_id}
+    keyed = _by_key(positions)
     by_actor: dict[str, list[SourceFlag]] = {}
     for f in flags:
         by_actor.setdefault(f.actor_id, []).append(f)
@@ -141,14 +142,14 @@ def find_sourcing(
                 flag_evidence_end=marks[0].evidence_end,
             )
         if row.sourcing in ("anonymous", "second-hand"):
-            pro, con, near = _related(by_claim.get(c.id), positions, disputes)
+            pro, con, near = _related(by_claim.get(c.id), keyed, disputes)
             row = replace(row, single=True, corroborated_by=pro, contested_by=con, related=near)
         out.append(row)
     return out
 
 
 def _related(
-    p: Position | None, positions: list[Position], disputes: list[Dispute]
+    p: Position | None, by_key: dict[str, list[Position]], disputes: list[Dispute]
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Claims of other speakers that contest (a dispute, an opposed act on the matter), corroborate (most
     of the same matter, same polarity) or only touch the same matter as ``p``."""
@@ -160,7 +161,7 @@ def _related(
         if p.id in (d.a_position, d.b_position)
     ]
     corroborated, near = [], []
-    sharing = {q.id: q for k in p.keys for q in _by_key(positions).get(k, ())}
+    sharing = {q.id: q for k in p.keys for q in by_key.get(k, ())}
     for q in sharing.values():
         if q.id == p.id or not q.claim_id or q.actor_id == p.actor_id:
             continue
@@ -176,19 +177,13 @@ def _related(
     return _ids(corroborated), _ids(contested), _ids(near)
 
 
-_KEYS: dict[int, dict[str, list[Position]]] = {}
-
-
 def _by_key(positions: list[Position]) -> dict[str, list[Position]]:
-    """Positions by matter key, built once per list of positions."""
-    if id(positions) not in _KEYS:
-        _KEYS.clear()
-        out: dict[str, list[Position]] = {}
-        for q in positions:
-            for k in q.keys:
-                out.setdefault(k, []).append(q)
-        _KEYS[id(positions)] = out
-    return _KEYS[id(positions)]
+    """Positions by matter key."""
+    out: dict[str, list[Position]] = {}
+    for q in positions:
+        for k in q.keys:
+            out.setdefault(k, []).append(q)
+    return out
 
 
 def _ids(ids: list[str]) -> tuple[str, ...]:

@@ -79,8 +79,8 @@ def act_of_claim(ctx: Context, claim: Claim) -> Act:
     found = content_act(ctx, claim.start, claim.end, claim.speaker_id)
     if found:
         return found
-    if claim.claim_type in ("warning", "condition"):
-        return Act(claim.claim_type, cue.start, cue.end)
+    if claim.claim_type == "condition":  # the extraction's "warning" is a guess; its condition is "if"
+        return Act("condition", cue.start, cue.end)
     return Act("statement", cue.start, cue.end)
 
 

@@ -28,7 +28,7 @@ from briefing.model import BottomLine, Contrast, Dispute, Event, Figure, Positio
 MAX_LINES, MIN_WORDS_OF_ACT, MAX_UPCOMING = 6, 5, 50
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 FUTURE_HEADS = frozenset({"due", "expect", "schedule", "set", "plan", "intend", "aim", "poise", "slate"})
-LONG_LEAD = 45
+LONG_LEAD = 38  # words: a lead longer than this loses a participial clause
 
 
 @dataclass(frozen=True)
@@ -80,37 +80,64 @@ def _event_line(ctx: Context, namer: Namer) -> _Line | None:
     if len(ctx.doc.text[first.start : first.end].split()) <= 4 and len(body) > 1:
         first = body[1]  # "JEFFERSON CITY, Mo." cut from its sentence by the abbreviation
     _, cut = strip_dateline(ctx.doc.text[first.start : first.end])
-    start, end = first.start + cut, _trimmed_end(ctx, first.start + cut, first.end)
+    start, end = first.start + cut, first.end
+    skip = _participle(ctx, start, end)
     events = [e for e in ctx.ex.events if start <= e.start and e.end <= end]
-    text = with_dates(ctx, namer, start, end, events)
-    refs = tuple(e.id for e in events)
+    text = with_dates(ctx, namer, start, end, events, skip=skip)
+    refs = tuple(e.id for e in events if not (skip and skip[0] <= e.start < skip[1]))
     return _Line("event", finish(text), first.start, first.end, refs, "what happened")
 
 
-def _trimmed_end(ctx: Context, start: int, end: int) -> int:
-    """A long lead loses a trailing participial clause (", ruling that ..."), never its main clause."""
+def _participle(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """In a long lead, the participial clause to leave out (", blaming a drop in orders"), never the
+    main clause or one coordinated with it (", and said it would cut 1,200 jobs" stays)."""
     span = ctx.clause(start, end)
-    if span is None or len(span) <= LONG_LEAD:
-        return end
+    if span is None or len(ctx.doc.text[start:end].split()) <= LONG_LEAD:
+        return None
     root = span.root
     for child in root.rights:
-        if child.dep_ in ("advcl", "conj") and child.tag_ == "VBG" and child.i > span.start + 12:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.i > span.start + 8:
             prev = child.doc[child.i - 1]
-            if prev.text == ",":
-                return prev.idx
-    return end
+            if prev.text != ",":
+                continue
+            tokens = [t for t in child.subtree]
+            last = tokens[-1]
+            b = last.idx + len(last)
+            return prev.idx, b
+    return None
 
 
 # ------------------------------------------------------------------ positions
 
 
 def _usable(ctx: Context, p: Position, lead_span: tuple[int, int]) -> bool:
-    """Outside the lead, by a named party, and more than "rejected the proposal"."""
+    """Outside the lead, by a named party (a place is context, not a party), and more than "rejected
+    the proposal"."""
     inside_lead = lead_span[0] <= p.start < lead_span[1]
     unnamed = set(lists.words("sourcing", "unnamed_speakers"))
-    if inside_lead or p.actor.lower().split()[-1:] in ([w] for w in unnamed):
+    actor = ctx.actors.get(p.actor_id)
+    if inside_lead or (actor is not None and actor.kind == "place"):
+        return False
+    if p.actor.lower().split()[-1:] in ([w] for w in unnamed):
         return False
     return p.claim_id != "" or len(p.text.split()) >= MIN_WORDS_OF_ACT
+
+
+def _focus(ctx: Context, lead_span: tuple[int, int]) -> tuple[set[str], set[str]]:
+    """What the headline and the lead are about: their matter keys and the actors they name (the
+    sides of the actors, as positions are compared by side)."""
+    from briefing.analysis.matters import matter_of
+    from briefing.analysis.title import title_of
+
+    _, a, b = title_of(ctx.doc)
+    spans = [s for s in ((a, b), lead_span) if s[0] >= 0]
+    keys = {k for s in spans for k in matter_of(ctx, *s).keys}
+    actors = {ctx.side(m.actor_id) for s in spans for m in ctx.mentions_in(*s)}
+    return keys, actors
+
+
+def _relevance(actor_id: str, keys: tuple[str, ...] | set[str], focus: tuple[set[str], set[str]]) -> int:
+    return (actor_id in focus[1]) + bool(set(keys) & focus[0])
 
 
 def _party_lines(
@@ -144,7 +171,15 @@ def _party_lines(
     weight = {p.side: 0 for p in rest}
     for p in rest:
         weight[p.side] += ctx.actors[p.actor_id].mentions if p.actor_id in ctx.actors else 0
-    rest.sort(key=lambda p: (rank.get(p.act, 99), -weight[p.side], p.start))
+    focus = _focus(ctx, lead_span)
+    heaviest = max(weight.values(), default=1) or 1
+
+    def standing(p: Position) -> float:
+        """About what the headline and the lead are about, and how present the side is."""
+        return _relevance(p.actor_id, p.keys, focus) + 3 * weight[p.side] / heaviest
+
+    # a demand, refusal, ... says more than a statement; then the side that matters most
+    rest.sort(key=lambda p: (p.act not in words.STRONG_ACTS, -standing(p), rank.get(p.act, 99), p.start))
     for p in rest:
         if p.act in words.STRONG_ACTS or len(chosen) < 2:
             take(p)
@@ -168,16 +203,22 @@ def _position_line(ctx: Context, namer: Namer, p: Position, disputes: list[Dispu
 def _outside_line(
     ctx: Context, namer: Namer, positions: list[Position], contrasts: list[Contrast], parties: list[_Line]
 ) -> _Line | None:
+    from briefing.analysis.matters import matter_of
+
     experts = {x.actor_id: x for x in ctx.ex.experts}
     chosen_positions = {r for line in parties for r in line.refs}
     bearing = {c.finding_start: (c.position_id in chosen_positions) * 2 + 1 for c in contrasts}
+    first = lead(ctx.doc)
+    focus = _focus(ctx, (first.start, first.end) if first else (-1, -1))
     best = None
     for f in ctx.ex.findings:
         x = experts.get(f.expert_id)
         if x is None:
             continue
+        on_focus = min(4, 2 * len(set(matter_of(ctx, f.start, f.end).keys) & focus[0]))
         score = (
             bearing.get(f.start, 0) * 2
+            + on_focus
             + 3 * bool(f.likelihood or f.caveat)
             + (f.kind in ("judgement", "prediction"))
             + (len(f.text.split()) >= 8)

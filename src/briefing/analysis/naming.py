@@ -44,8 +44,19 @@ class Namer:
 
     def name(self, actor_id: str, fallback: str = "") -> str:
         """The canonical name, with "the" where the article writes one ("the Kremlin")."""
-        name = self.ctx.name(actor_id) or fallback
+        name = self._whole(actor_id, self.ctx.name(actor_id)) or fallback
         return f"the {name}" if self._takes_article(actor_id, name) else name
+
+    def _whole(self, actor_id: str, name: str) -> str:
+        """A person's name with a word doubled ("Han Han") is the extraction's slip: the article's
+        fullest spelling of it ("Han Sung-ho") stands in."""
+        parts = name.split()
+        actor = self.ctx.actors.get(actor_id)
+        if not parts or actor is None or actor.kind != "person" or len(set(parts)) == len(parts):
+            return name
+        named = [m.surface for m in self.ctx.by_actor.get(actor_id, []) if m.how in ("name", "alias", "typo")]
+        fuller = [s for s in named if s.split()[0] == parts[0] and len(s.split()) > 1]
+        return max(fuller, key=len, default=name)
 
     def _takes_article(self, actor_id: str, name: str) -> bool:
         a = self.ctx.actors.get(actor_id)

@@ -54,7 +54,11 @@ def claim_sentence(
     named = words.cue_verbs().get(cue.lemma)
     if direct:
         whole = whole_quote(ctx, claim)
-        if whole is None or not is_clause(ctx, claim.start, claim.end):
+        if (
+            whole is None
+            or not is_clause(ctx, claim.start, claim.end)
+            or imperative(ctx, claim.start, claim.end)
+        ):
             return None
         content = quoted(whole)
     else:
@@ -72,6 +76,19 @@ def claim_sentence(
         joint = ": " if direct else " "
         text = f"{speaker} {words.inflect(verb, tense)}{joint}{content}"
     return finish(text) if len(text.split()) <= MAX_WORDS else None
+
+
+def imperative(ctx: Context, start: int, end: int) -> bool:
+    """ "Look what I have delivered": an appeal to the listener, not a position."""
+    span = ctx.clause(start, end)
+    if span is None or not len(span):
+        return False
+    first = span[0]
+    return (
+        first.tag_ == "VB"
+        and first.dep_ in ("ROOT", "ccomp", "xcomp", "conj", "advcl", "parataxis")
+        and not any(c.dep_.startswith("nsubj") for c in first.children)
+    )
 
 
 def has_subject(ctx: Context, start: int, end: int) -> bool:
@@ -219,25 +236,40 @@ def finding_sentence(ctx: Context, namer: Namer, x: Expert, f: Finding) -> str |
 
 
 def with_dates(
-    ctx: Context, namer: Namer, start: int, end: int, events: list[Event], subject: str = ""
+    ctx: Context,
+    namer: Namer,
+    start: int,
+    end: int,
+    events: list[Event],
+    subject: str = "",
+    skip: tuple[int, int] | None = None,
 ) -> str:
-    """text[start:end] rewritten, each relative date followed by the date it resolves to."""
-    from briefing.analysis.dates import spelled
-
+    """text[start:end] rewritten, each relative date followed by the date it resolves to; ``skip`` is a
+    stretch left out (a participial clause of a long lead)."""
     pieces, pos = [], start
     free = not subject  # a sentence of the article's own, not what someone said
     subject = subject or namer.subject_of(start, end)
-    for e in sorted(events, key=lambda e: e.start):
-        if not (start <= e.start and e.end <= end) or e.start < pos:
+    cuts = [(e.start, e.end, e) for e in events if start <= e.start and e.end <= end]
+    if skip:
+        cuts = [c for c in cuts if not (skip[0] <= c[0] < skip[1])] + [(skip[0], skip[1], None)]
+    for a, b, e in sorted(cuts, key=lambda c: c[0]):
+        if a < pos:
             continue
-        pieces.append(namer.rewrite(pos, e.end, subject, full_first=free and pos == start))
-        note = spelled(e)
-        if re.search(r"\b(?:19|20)\d\d\b", e.date_text):
-            note = ""
-        elif note and e.precision == "month" and note.split()[0].lower() in e.date_text.lower():
-            note = note.split()[-1]  # "in October" (2025)
-        if note:
-            pieces.append(f" ({note})")
-        pos = e.end
+        upto = b if e is not None else a
+        pieces.append(namer.rewrite(pos, upto, subject, full_first=free and pos == start))
+        if e is not None:
+            pieces.append(_date_note(e))
+        pos = b
     pieces.append(namer.rewrite(pos, end, subject, full_first=free and pos == start))
     return "".join(pieces)
+
+
+def _date_note(e: Event) -> str:
+    from briefing.analysis.dates import spelled
+
+    note = spelled(e)
+    if re.search(r"\b(?:19|20)\d\d\b", e.date_text):
+        return ""
+    if note and e.precision == "month" and note.split()[0].lower() in e.date_text.lower():
+        note = note.split()[-1]  # "in October" (2025)
+    return f" ({note})" if note else ""

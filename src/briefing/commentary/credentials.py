@@ -256,7 +256,20 @@ def _expert_words(desc: tuple[str, int, int], inst: tuple[str, str, int, int]) -
     return has_credentials(desc[0]) or inst[1] in EXPERT_INSTITUTIONS or (former(desc[0]) and bool(inst[0]))
 
 
-def is_expert(actor: Actor, cred: Credentials | None, channel: str = "") -> bool:
+def org_type(doc: Document, actor: Actor, mentions: list[Mention]) -> str:
+    """The kind of institution an organisation is, by its name or the words the text puts before it
+    ("Global financial firm JP Morgan", "the polling firm Parsifal Research")."""
+    kind = institution_type(actor.name)
+    for m in mentions[:3]:
+        if kind:
+            break
+        line = doc.text[max(0, m.start - 40) : m.start].rsplit("\n", 1)[-1]
+        before = re.split(r"[.;:,]", line)[-1]
+        kind = institution_type(before)
+    return kind
+
+
+def is_expert(actor: Actor, cred: Credentials | None, channel: str = "", kind: str = "") -> bool:
     """Flagged by the actors stage; or described as an analyst, as working at a think tank, university,
     pollster, research desk or consultancy, or as a former insider of a named institution, and not as a
     party now ("a former prosecutor" who now leads a party is no outside voice)."""
@@ -265,7 +278,8 @@ def is_expert(actor: Actor, cred: Credentials | None, channel: str = "") -> bool
     if actor.expert:
         return True
     if actor.kind == "organisation":
-        return institution_type(actor.name) in EXPERT_INSTITUTIONS or research_channel(channel)
+        kind = kind or institution_type(actor.name)
+        return kind in EXPERT_INSTITUTIONS or research_channel(channel)
     if cred is None:
         return research_channel(channel)
     expert_place = cred.institution_type in EXPERT_INSTITUTIONS

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.commentary.credentials import channel_of, credentials_of, is_expert
+from briefing.commentary.credentials import channel_of, credentials_of, is_expert, org_type
 from briefing.commentary.findings import findings_of, reported_judgements
 from briefing.model import ActorIndex, Claim, Document, Expert, Finding, Mention
 
@@ -29,21 +29,20 @@ def find_experts(
         mine = by_actor.get(actor.id, [])
         cred = credentials_of(doc, actor, actors, mine, orgs)
         channel = channel_of(doc, said)
-        if not is_expert(actor, cred, channel):
+        kind = org_type(doc, actor, mine) if actor.kind == "organisation" else ""
+        if not is_expert(actor, cred, channel, kind):
             continue
         judged = reported_judgements(doc, actor.id, mine, claims)
         if not (said or judged):
             continue  # an institution named as someone's affiliation is not a second expert
-        experts.append(_expert(actor, cred, channel))
+        experts.append(_expert(actor, cred, channel, kind))
         findings.extend(sorted([*findings_of(doc, actor.id, said), *judged], key=lambda f: f.start))
     return experts, findings
 
 
-def _expert(actor, cred, channel: str) -> Expert:
-    if cred is None:
-        from briefing.commentary.credentials import institution_type
-
-        return Expert(actor.id, actor.name, "", -1, -1, channel, actor.name, institution_type(actor.name))
+def _expert(actor, cred, channel: str, kind: str = "") -> Expert:
+    if cred is None or actor.kind == "organisation":
+        return Expert(actor.id, actor.name, "", -1, -1, channel, actor.name, kind)
     inst = cred.institution or (actor.name if actor.kind == "organisation" else "")
     return Expert(
         actor.id,

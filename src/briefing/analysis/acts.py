@@ -239,6 +239,8 @@ def _reported(
     if not subjects:
         return None
     subj = subjects[0]
+    if any(c.dep_ == "conj" for c in subj.children):
+        return None  # "Johnson and Corbyn attacked each other's policies": no one party's act
     m = ctx.mention_covering(subj.idx, subj.idx + len(subj))
     if m is None or ctx.role(m.actor_id) != "party":
         return None

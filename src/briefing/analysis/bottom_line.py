@@ -145,12 +145,17 @@ def _party_lines(
 ) -> list[_Line]:
     by_id = {p.id: p for p in positions}
     chosen: list[Position] = []
+    lines: dict[str, _Line] = {}
     sides: set[str] = set()
 
     def take(p: Position, again: bool = False) -> None:
+        """Take a side's position when it can be written as a whole sentence."""
         if (again or p.side not in sides) and p not in chosen:
-            chosen.append(p)
-            sides.add(p.side)
+            line = _position_line(ctx, namer, p, disputes)
+            if line is not None:
+                chosen.append(p)
+                lines[p.id] = line
+                sides.add(p.side)
 
     # the answer to what the lead reports ("Egypt accused ..." -> "... rejected the accusations")
     for d in disputes:
@@ -183,7 +188,7 @@ def _party_lines(
     for p in rest:
         if p.act in words.STRONG_ACTS or len(chosen) < 2:
             take(p)
-    return [line for p in chosen if (line := _position_line(ctx, namer, p, disputes)) is not None][:3]
+    return [lines[p.id] for p in chosen][:3]
 
 
 def _position_line(ctx: Context, namer: Namer, p: Position, disputes: list[Dispute]) -> _Line | None:

@@ -47,6 +47,18 @@ class Namer:
         name = self._whole(actor_id, self.ctx.name(actor_id)) or fallback
         return f"the {name}" if self._takes_article(actor_id, name) else name
 
+    def described(self, actor_id: str, fallback: str = "") -> str:
+        """A person's name with the role the text gives them: "Daniel Okafor, the health secretary,"."""
+        name = self.name(actor_id, fallback)
+        actor = self.ctx.actors.get(actor_id)
+        role = " ".join((actor.role if actor is not None and actor.role_start >= 0 else "").split())
+        if actor is None or actor.kind != "person" or not _usable_role(role):
+            return name
+        role = re.sub(r"^(The|A|An)\b", lambda m: m.group(1).lower(), role)
+        if not re.match(r"(?:the|a|an|his|her|its|their)\b|\w+[’']s\b", role):
+            role = f"the {role}"  # "Dominic Raab, the Foreign Secretary,"
+        return f"{name}, {role},"
+
     def _whole(self, actor_id: str, name: str) -> str:
         """A person's name with a word doubled ("Han Han") is the extraction's slip: the article's
         fullest spelling of it ("Han Sung-ho") stands in."""
@@ -113,6 +125,16 @@ class Namer:
             return None  # possessives stay: "its" is too often resolved to the wrong owner
         named.add(m.actor_id)
         return self.name(m.actor_id)
+
+
+def _usable_role(role: str) -> bool:
+    """A short role the text states, not an abbreviation ("Gov.") nor a byline note."""
+    words = role.split()
+    return (
+        1 <= len(words) <= 10
+        and not re.search(r"\b(?:said|says|told|who|which|author|journalist|writer|reporter)\b", role)
+        and not re.fullmatch(r"[A-Z][a-z]{0,4}\.", role)
+    )
 
 
 def _near(surface: str, name: str) -> bool:

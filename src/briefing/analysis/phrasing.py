@@ -42,13 +42,22 @@ def quoted(text: str) -> str:
 
 
 def claim_sentence(
-    ctx: Context, namer: Namer, claim: Claim, act: str, act_start: int = -1, content: str = ""
+    ctx: Context,
+    namer: Namer,
+    claim: Claim,
+    act: str,
+    act_start: int = -1,
+    content: str = "",
+    with_role: bool = False,
 ) -> str | None:
     """One sentence for a party's or an expert's claim, or None when it would be a fragment.
 
     The act is named by a frame only when neither the cue nor a verb of the claim names it already
     ("requesting urgent talks" says it is a demand)."""
-    speaker = namer.name(claim.speaker_id, claim.speaker)
+    if with_role:
+        speaker = namer.described(claim.speaker_id, claim.speaker)
+    else:
+        speaker = namer.name(claim.speaker_id, claim.speaker)
     cue = cue_of(ctx, claim)
     direct = claim.mode == "direct"
     named = words.cue_verbs().get(cue.lemma)
@@ -173,7 +182,7 @@ def position_sentence(ctx: Context, namer: Namer, p: Position) -> str | None:
     if not p.claim_id:
         return act_sentence(ctx, namer, p)
     claim = ctx.claims.get(p.claim_id)
-    return claim_sentence(ctx, namer, claim, p.act, p.act_start) if claim else None
+    return claim_sentence(ctx, namer, claim, p.act, p.act_start, with_role=True) if claim else None
 
 
 # ------------------------------------------------------------------ experts

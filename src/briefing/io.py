@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import typing
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +39,7 @@ from briefing.model import (
     Paragraph,
     Position,
     Quote,
+    ReviewSummary,
     Sentence,
     SourceFlag,
     Sourcing,
@@ -152,9 +153,16 @@ def write_extraction(ex: Extraction, out: Path) -> None:
         "published": doc.published.isoformat() if doc.published else None,
         "published_from": doc.published_from,
         "published_evidence": list(doc.published_evidence) if doc.published_evidence else None,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "url": doc.url,
+        "source_format": doc.source_format,
+        "origins": dict(doc.origins),  # where the file states each of the above (and a file's date)
         "characters": len(doc.text),
         "paragraphs": [[p.start, p.end] for p in doc.paragraphs],
         "quotes": [[q.start, q.end, q.paragraph, q.group, int(q.closed)] for q in doc.quotes],
+        "review": asdict(ex.review),
     }
     (out / "document.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
 
@@ -193,8 +201,15 @@ def read_extraction(folder: str | Path) -> Extraction:
         published=date.fromisoformat(meta["published"]) if meta.get("published") else None,
         published_from=meta.get("published_from", "unknown"),
         published_evidence=tuple(evidence) if evidence else None,
+        title=meta.get("title", ""),
+        outlet=meta.get("outlet", ""),
+        author=meta.get("author", ""),
+        url=meta.get("url", ""),
+        source_format=meta.get("source_format", "text"),
+        origins=tuple((meta.get("origins") or {}).items()),
     )
     actors = ActorIndex(tuple(read_table(folder, "actors")), tuple(read_table(folder, "mentions")))
+    review = meta.get("review") or {}
     return Extraction(
         doc,
         actors,
@@ -202,6 +217,7 @@ def read_extraction(folder: str | Path) -> Extraction:
         tuple(read_table(folder, "events")),
         tuple(read_table(folder, "experts")),
         tuple(read_table(folder, "findings")),
+        ReviewSummary(**{**review, "warnings": tuple(review.get("warnings") or ())}),
     )
 
 

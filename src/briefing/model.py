@@ -42,6 +42,7 @@ class Sentence:
     end: int
     paragraph: int
     kind: SentenceKind
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -69,8 +70,18 @@ class Document:
     sentences: tuple[Sentence, ...]
     quotes: tuple[Quote, ...]
     published: date | None = None
-    published_from: str = "unknown"  # "argument", "text" or "unknown"
+    published_from: str = "unknown"  # "argument", "file", "text" or "unknown"
     published_evidence: Span | None = None  # where the text states the date
+    # What the file says about the article (a saved page's JSON-LD and Open Graph, a PDF's or Word
+    # file's properties); "" where it says nothing. ``origins`` tells where each value was found, as
+    # (field, origin) pairs: ("title", "JSON-LD headline"), ("published", "Open Graph
+    # article:published_time").
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    source_format: str = "text"  # text, html, pdf or docx: what the file was, recognised by its content
+    origins: tuple[tuple[str, str], ...] = ()
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -89,6 +100,10 @@ class Document:
     def body_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.kind == "body"]
 
+    def origin(self, name: str) -> str:
+        """Where the file states ``name`` (title, outlet, author, url, published), or ""."""
+        return dict(self.origins).get(name, "")
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -104,6 +119,8 @@ class Actor:
     role_start: int = -1  # where the text states the role, -1 when it does not
     role_end: int = -1
     notes: str = ""
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
+    gender: str = ""  # "m" or "f" when the text shows it (a courtesy title, a given name), else ""
 
     @property
     def role_evidence(self) -> Span | None:
@@ -117,6 +134,7 @@ class Mention:
     start: int
     end: int
     how: str = "name"  # name, alias, typo, title, metonym, pronoun, demonym, description
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -167,6 +185,7 @@ class Claim:
     claim_type: str = "assertion"  # assertion, demand, refusal, assessment, warning, condition
     hedges: str = ""  # hedging words found in the claim, ";"-separated
     speaker_surface: str = ""  # how the text names the speaker at the cue ("She", "the Kremlin")
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -183,6 +202,7 @@ class Event:
     actor_ids: tuple[str, ...] = ()
     sentence_id: int = -1
     tense: str = "past"  # past, present, planned
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -198,6 +218,7 @@ class Finding:
     likelihood: str = ""  # ICD 203 term, only for a judgement of how likely an outcome is
     likelihood_words: str = ""
     caveat: str = ""  # doubt or a negated inference ("not necessarily"): shown as a caveat, no probability
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
 @dataclass(frozen=True)
@@ -212,6 +233,18 @@ class Expert:
     affiliation_type: str = ""  # university, think tank, bank research, consultancy, pollster, ...
     affiliation_start: int = -1
     affiliation_end: int = -1
+    reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """What the analyst's corrections file did to one extraction (see ``briefing.reviews``)."""
+
+    file: str = ""  # the corrections file as the analyst knows it ("data/reviews/x.yaml"), "" when none
+    sha256: str = ""  # of the file's bytes, as applied
+    corrections: int = 0  # entries in the file
+    applied: int = 0  # entries in effect after this run (the rest are ``warnings``)
+    warnings: tuple[str, ...] = ()  # one line per correction that no longer matches the article
 
 
 @dataclass(frozen=True)
@@ -224,6 +257,7 @@ class Extraction:
     events: tuple[Event, ...]
     experts: tuple[Expert, ...] = ()
     findings: tuple[Finding, ...] = ()
+    review: ReviewSummary = ReviewSummary()
 
 
 # ------------------------------------------------------------------ the analysis stage's tables

@@ -42,9 +42,11 @@ class Context:
     experts: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
-    def of(cls, ex: Extraction) -> Context:
+    def of(cls, ex: Extraction, parsed: Doc | None = None) -> Context:
         experts = frozenset(x.actor_id for x in ex.experts)
-        return cls(ex, parse(ex.document, wanted_sentences(ex)), experts)
+        if parsed is None or parsed.text != ex.document.text:  # a parse of another text is no use
+            parsed = parse(ex.document, wanted_sentences(ex))
+        return cls(ex, parsed, experts)
 
     @property
     def doc(self) -> Document:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from functools import cache
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -50,18 +49,19 @@ def parse(doc: Document, wanted: set[int] | None = None) -> Doc:
             strict=True,
         )
     )
-    width = next((d.tensor.shape[1] for d in parsed.values() if d.tensor.ndim == 2), 0)
+    # a zero row as wide as the parsed sentences' tensors, so that the pieces join (no numpy import)
+    zero_row = next((d.tensor[:1] * 0 for d in parsed.values() if d.tensor.ndim == 2 and len(d.tensor)), None)
     docs, gap = [], None  # a run of sentences left unparsed becomes one document
     for i, (start, _, _) in enumerate(pieces):
         if i in parsed:
             if gap is not None:
-                docs.append(_unparsed(nlp, text[gap:start], width))
+                docs.append(_unparsed(nlp, text[gap:start], zero_row))
                 gap = None
             docs.append(parsed[i])
         elif gap is None:
             gap = start
     if gap is not None:
-        docs.append(_unparsed(nlp, text[gap:], width))
+        docs.append(_unparsed(nlp, text[gap:], zero_row))
     docs = [d for d in docs if len(d)]
     if not docs:
         return nlp.make_doc(text)
@@ -99,7 +99,7 @@ def _chosen(text: str, pieces: list[tuple[int, int, int]], wanted: set[int] | No
     return out
 
 
-def _unparsed(nlp: Language, text: str, width: int) -> Doc:
+def _unparsed(nlp: Language, text: str, zero_row: object) -> Doc:
     """A stretch left unparsed: one token holding all its text (nothing to analyse, offsets kept)."""
     out = Doc(
         nlp.vocab,
@@ -112,7 +112,8 @@ def _unparsed(nlp: Language, text: str, width: int) -> Doc:
         lemmas=[""],
         ents=["O"],
     )
-    out.tensor = numpy.zeros((1, width), dtype="float32")
+    if zero_row is not None:
+        out.tensor = zero_row
     return out
 
 

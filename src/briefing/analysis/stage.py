@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from briefing.analysis.bottom_line import write_bottom_line
 from briefing.analysis.context import Context
 from briefing.analysis.contrasts import find_contrasts
@@ -15,9 +17,10 @@ from briefing.analysis.sourcing import find_sourcing, source_flags
 from briefing.model import Analysis, Extraction
 
 
-def analyse(ex: Extraction) -> Analysis:
-    """Positions, disputes, sourcing, expert contrasts, links, figures and the bottom line of ``ex``."""
-    ctx = Context.of(ex)
+def analyse(ex: Extraction, parsed: Doc | None = None) -> Analysis:
+    """Positions, disputes, sourcing, expert contrasts, links, figures and the bottom line of ``ex``;
+    ``parsed`` is the extraction's parse of the document when the caller has it (else it is parsed here)."""
+    ctx = Context.of(ex, parsed)
     positions = find_positions(ctx)
     disputes = find_disputes(ctx, positions)
     flags = source_flags(ctx, disputes)

@@ -16,6 +16,7 @@ from briefing.present.markup import (
     note,
     para,
     plural,
+    reviewed_mark,
     sent_ref,
     table,
     tag,
@@ -54,6 +55,7 @@ def actors_table(b: Bundle) -> Html:
         name = tag("span", r["name"], id=f"actor-{anchor_id(r.actor_id)}", cls="actor-name")
         if r.actor_id in experts:
             name = name + Html(" ") + badge("expert")
+        name = name + reviewed_mark(r)
         side = r.side if r.side not in ("unknown", "expert") else ""
         rows.append([name, r.kind, role_text(r), side, int(r.mentions), first_appearance(b, r.actor_id)])
     headers = ["Actor", "Kind", "Role", "Side", "Mentions", "First appearance"]

@@ -18,6 +18,7 @@ from briefing.present.markup import (
     para,
     plural,
     quote,
+    reviewed_mark,
     sent_ref,
     table,
     tag,
@@ -51,7 +52,7 @@ def claims_by_speaker(b: Bundle) -> Html:
     for who in order._who.value_counts().index:
         rows = [
             [
-                item_ref(r.claim_id, "claim"),
+                item_ref(r.claim_id, "claim") + reviewed_mark(r),
                 act.get(r.claim_id, ""),
                 r["mode"],
                 quote(r.text, 300),

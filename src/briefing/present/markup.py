@@ -148,3 +148,15 @@ def item_ref(item_id: str, what: str) -> Html:
     return tag(
         "a", item_id, href=f"#{anchor_id(item_id)}", cls="ref", title=f"{what} {item_id} in the source text"
     )
+
+
+def is_reviewed(row: object) -> bool:
+    """Whether the analyst's corrections changed or confirmed this row (column ``reviewed``)."""
+    return bool(int(getattr(row, "get", lambda *_: 0)("reviewed", 0) or 0))
+
+
+def reviewed_mark(row: object) -> Html:
+    """A small mark on a row the analyst's corrections changed or confirmed."""
+    if not is_reviewed(row):
+        return Html("")
+    return Html(' <span class="reviewed-mark" title="changed or confirmed by the analyst">reviewed</span>')

@@ -91,4 +91,9 @@ def published_note(b: Bundle) -> Html:
         return head + Html("stated in the text: ") + evidence(b, int(ev[0]), 300) + Html(".")
     if source == "argument":
         return head + "given by the analyst when the briefing was run."
+    if source == "file":  # a saved page's or document's own metadata
+        where = (b.meta.get("origins") or {}).get("published", "")
+        return head + "as the file itself records it" + (f" ({where})." if where else ".")
+    if source == "review":
+        return head + "set in the analyst’s reviewed corrections."
     return head + f"source: {source}."

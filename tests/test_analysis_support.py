@@ -111,3 +111,19 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
             continue
         keep.append(m)
     return keep
+
+
+def test_a_quote_in_the_bottom_line_never_carries_its_attribution() -> None:
+    from briefing.analysis.phrasing import quoted
+
+    two = "“Orders were thin, though margins held,” wrote Okonkwo. “We expect a slower spring.”"
+    assert quoted(two) == "“Orders were thin, though margins held.”"
+    assert quoted("“We will not sign,” the minister said") == "“We will not sign.”"
+    assert quoted('the "golden share" stays with the state') == '“the "golden share" stays with the state.”'
+
+
+def test_a_name_ending_in_s_takes_the_apostrophe_alone() -> None:
+    from briefing.analysis.naming import possessive
+
+    assert possessive("the unions") == "the unions’"
+    assert possessive("Kenya") == "Kenya’s"

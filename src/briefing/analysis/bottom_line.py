@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from briefing.analysis import words
 from briefing.analysis.context import Context
 from briefing.analysis.dates import start_of
-from briefing.analysis.naming import Namer, finish, lower_start
+from briefing.analysis.naming import Namer, finish, lower_start, possessive
 from briefing.analysis.phrasing import claim_sentence, finding_sentence, position_sentence, with_dates
 from briefing.analysis.title import lead, strip_dateline
 from briefing.lexicon import lists
@@ -387,7 +387,7 @@ def _single_source_line(ctx: Context, namer: Namer, single: list[Sourcing]) -> _
         text = f"The claim that {content} rests on unnamed sources (“{s.source}”)"
     else:
         who = namer.name(claim.speaker_id, claim.speaker)
-        text = f"{who}’s account reaches the article second-hand (“{s.source}”)"
+        text = f"{possessive(who)} account reaches the article second-hand (“{s.source}”)"
     if s.contested_by:
         names = _names(ctx, namer, s.contested_by)
         text += f"; {names} {'contest' if _several(ctx, s.contested_by) else 'contests'} it"

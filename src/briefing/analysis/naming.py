@@ -127,6 +127,11 @@ class Namer:
         return self.name(m.actor_id)
 
 
+def possessive(name: str) -> str:
+    """ "Reuters’", "the companies’", "Ukraine’s": a name ending in s takes the apostrophe alone."""
+    return f"{name}’" if name.endswith("s") else f"{name}’s"
+
+
 def _usable_role(role: str) -> bool:
     """A short role the text states, not an abbreviation ("Gov.") nor a byline note."""
     words = role.split()

@@ -34,7 +34,14 @@ def is_clause(ctx: Context, start: int, end: int) -> bool:
 
 
 def quoted(text: str) -> str:
-    text = text.strip().strip('“”"‘’').strip()
+    """The words of a quote inside quotation marks, as one sentence. A claim of several quoted stretches
+    with the attribution between them ("…,” wrote Smith. “We …") or after them keeps its first stretch
+    only, so that no attribution is quoted as if it were said."""
+    text = text.strip().lstrip('“"‘').strip()
+    inner = re.search(r'[,.!?…][”"]\s+\S', text)  # a quote closed, then the words around it go on
+    if inner:
+        text = text[: inner.start() + 1]
+    text = text.strip('“”"‘’').strip()
     text = re.sub(r"[,;:]$", "", text)
     if not re.search(r"[.!?]$", text):
         text += "."

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
-from briefing.analysis.parse import parse, span_of
+from briefing.analysis.parse import BUDGET_WORDS, parse, span_of
 from briefing.model import Actor, Claim, Document, Extraction, Mention
 
 UNSIDED = ("", "unknown", "expert", "media")
@@ -44,7 +44,9 @@ class Context:
     @classmethod
     def of(cls, ex: Extraction, parsed: Doc | None = None) -> Context:
         experts = frozenset(x.actor_id for x in ex.experts)
-        if parsed is None or parsed.text != ex.document.text:  # a parse of another text is no use
+        # the extraction's parse when it is of this text and within the analysis's budget; a wire dump
+        # is parsed again, only in the sentences that matter, so that the analysis stays linear
+        if parsed is None or parsed.text != ex.document.text or len(parsed) > BUDGET_WORDS * 2:
             parsed = parse(ex.document, wanted_sentences(ex))
         return cls(ex, parsed, experts)
 

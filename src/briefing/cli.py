@@ -67,16 +67,15 @@ def run_extract(args: argparse.Namespace) -> int:
 
     doc = ingest(args.article, args.published)  # refuse bad input before the heavy imports below
     corrections = reviews.load(args.article, args.data)  # a malformed corrections file: exit 2 too
-    from briefing.io import write_extraction
-    from briefing.pipeline import extract_document
+    from briefing.pipeline import process_document, write_results
     from briefing.registry import load_registry
 
-    ex = extract_document(doc, load_registry(args.data), corrections)
+    ex, an = process_document(doc, load_registry(args.data), corrections)
     warn(ex.review.warnings)
     out: Path = args.out
     try:
         out.mkdir(parents=True, exist_ok=True)
-        write_extraction(ex, out)
+        write_results(ex, an, out)
     except OSError as exc:
         raise InputError(out, f"cannot write the extraction here ({exc.strerror or exc})") from None
     print(out)

@@ -43,11 +43,12 @@ MAX_PDF_PAGES = 300
 CELL_TIMEOUT_S = 300
 KERNEL_START_TIMEOUT_S = 60
 
-# The section notebooks, in the order the briefing shows them.
+# The section notebooks, in the order the briefing shows them (Sourcing, added last, reads after Claims).
 SECTION_NOTEBOOKS = (
     "00_overview.ipynb",
     "01_actors.ipynb",
     "02_claims.ipynb",
+    "06_sourcing.ipynb",
     "03_commentary.ipynb",
     "04_timeline.ipynb",
     "05_source_text.ipynb",

@@ -4,6 +4,9 @@ Each table is a dataclass of ``briefing.model``: its fields, in order, are the C
 ``column`` metadata renames it, e.g. ``Claim.id`` -> ``claim_id``). The contract's columns come first in
 each dataclass, so extra columns follow them. ``write_extraction`` writes a folder, ``read_extraction``
 reads it back into the same objects, and ``load`` gives the notebooks one DataFrame per table.
+
+The analysis stage's tables (bottom line, positions, sourcing, disputes, ...) are defined the same way
+and written beside the extraction by ``write_analysis``; ``read_analysis`` reads them back.
 """
 
 from __future__ import annotations
@@ -19,23 +22,33 @@ from typing import TYPE_CHECKING, Any
 from briefing.model import (
     Actor,
     ActorIndex,
+    Analysis,
+    BottomLine,
     Claim,
+    Contrast,
+    Dispute,
     Document,
     Event,
     Expert,
     Extraction,
+    Figure,
     Finding,
+    Link,
+    Matter,
     Mention,
     Paragraph,
+    Position,
     Quote,
     ReviewSummary,
     Sentence,
+    SourceFlag,
+    Sourcing,
 )
 
 if TYPE_CHECKING:  # pandas costs a second to import; extraction does not need it
     import pandas as pd
 
-TABLES: dict[str, type] = {
+EXTRACTION_TABLES: dict[str, type] = {
     "sentences": Sentence,
     "actors": Actor,
     "mentions": Mention,
@@ -44,6 +57,19 @@ TABLES: dict[str, type] = {
     "experts": Expert,
     "findings": Finding,
 }
+# table name -> dataclass; each is also the field of ``Analysis`` that holds its rows
+ANALYSIS_TABLES: dict[str, type] = {
+    "bottom_line": BottomLine,
+    "positions": Position,
+    "sourcing": Sourcing,
+    "source_flags": SourceFlag,
+    "disputes": Dispute,
+    "matters": Matter,
+    "contrasts": Contrast,
+    "links": Link,
+    "figures": Figure,
+}
+TABLES: dict[str, type] = {**EXTRACTION_TABLES, **ANALYSIS_TABLES}
 LIST_SEPARATOR = ";"  # tuple fields (an event's actor ids) are written joined by this
 
 
@@ -91,6 +117,29 @@ def _rows(ex: Extraction) -> dict[str, list[object]]:
     }
 
 
+def _write_table(out: Path, name: str, rows: list) -> None:
+    names = [f.name for f in fields(TABLES[name])]
+    with (out / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(columns(name))
+        w.writerows([_cell(getattr(r, n)) for n in names] for r in rows)
+
+
+def write_analysis(an: Analysis, out: Path) -> None:
+    """One CSV per analysis table into ``out``, beside the extraction."""
+    for name in ANALYSIS_TABLES:
+        _write_table(out, name, list(getattr(an, name)))
+
+
+def read_analysis(folder: str | Path) -> Analysis:
+    """An analysis read back from its folder: the inverse of ``write_analysis``."""
+    return Analysis(**{name: tuple(read_table(Path(folder), name)) for name in ANALYSIS_TABLES})
+
+
+def has_analysis(folder: str | Path) -> bool:
+    return all((Path(folder) / f"{name}.csv").exists() for name in ANALYSIS_TABLES)
+
+
 def write_extraction(ex: Extraction, out: Path) -> None:
     """article.txt, one CSV per table and document.json into ``out`` (which must exist)."""
     doc = ex.document
@@ -98,11 +147,7 @@ def write_extraction(ex: Extraction, out: Path) -> None:
     with (out / "article.txt").open("w", encoding="utf-8", newline="") as f:
         f.write(doc.text)
     for name, rows in _rows(ex).items():
-        names = [f.name for f in fields(TABLES[name])]
-        with (out / f"{name}.csv").open("w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f)
-            w.writerow(columns(name))
-            w.writerows([_cell(getattr(r, n)) for n in names] for r in rows)
+        _write_table(out, name, rows)
     meta = {
         "source": doc.source,
         "published": doc.published.isoformat() if doc.published else None,
@@ -190,6 +235,25 @@ class Bundle:
     events: pd.DataFrame
     experts: pd.DataFrame
     findings: pd.DataFrame
+    bottom_line: pd.DataFrame
+    positions: pd.DataFrame
+    sourcing: pd.DataFrame
+    source_flags: pd.DataFrame
+    disputes: pd.DataFrame
+    matters: pd.DataFrame
+    contrasts: pd.DataFrame
+    links: pd.DataFrame
+    figures: pd.DataFrame
+
+    def figure(self, name: str, default: str = "") -> str:
+        """One of the figures the analysis computed once (``figures.csv``), as text."""
+        f = self.figures
+        hit = f[f.name == name] if len(f) else f
+        return str(hit.value.iloc[0]) if len(hit) else default
+
+    def count(self, name: str) -> int:
+        value = self.figure(name, "0")
+        return int(value) if value.lstrip("-").isdigit() else 0
 
     def span(self, start: int, end: int) -> str:
         return self.text[int(start) : int(end)]
@@ -212,7 +276,9 @@ def frame(folder: Path, table: str) -> pd.DataFrame:
     types = _types(TABLES[table])
     for f in fields(TABLES[table]):
         col = _column(f)
-        if col in df.columns and types[f.name] in (int, bool):
+        if col not in df.columns:
+            df[col] = -1 if types[f.name] in (int, bool) else ""
+        elif types[f.name] in (int, bool):
             df[col] = pd.to_numeric(df[col], errors="coerce").fillna(-1).astype(int)
     return df
 

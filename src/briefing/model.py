@@ -215,8 +215,9 @@ class Finding:
     start: int
     end: int
     claim_id: str = ""
-    likelihood: str = ""  # ICD 203 term, or "" when stated without hedging
+    likelihood: str = ""  # ICD 203 term, only for a judgement of how likely an outcome is
     likelihood_words: str = ""
+    caveat: str = ""  # doubt or a negated inference ("not necessarily"): shown as a caveat, no probability
     reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
@@ -228,6 +229,10 @@ class Expert:
     evidence_start: int
     evidence_end: int
     channel: str = ""  # "in a lengthy post on X", "told Reuters", ...
+    affiliation: str = ""  # the institution, whole ("University of California, San Francisco")
+    affiliation_type: str = ""  # university, think tank, bank research, consultancy, pollster, ...
+    affiliation_start: int = -1
+    affiliation_end: int = -1
     reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
 
 
@@ -253,3 +258,174 @@ class Extraction:
     experts: tuple[Expert, ...] = ()
     findings: tuple[Finding, ...] = ()
     review: ReviewSummary = ReviewSummary()
+
+
+# ------------------------------------------------------------------ the analysis stage's tables
+# What ``briefing.analysis`` computes once from an extraction, written beside it (``io.write_analysis``);
+# the briefing only formats these rows. Offsets are evidence in ``Document.text``, -1 when there is none.
+
+
+@dataclass(frozen=True)
+class Position:
+    """What a party states or does, with the act it performs and the matter it is about."""
+
+    id: str = field(metadata=column("position_id"))  # "P1", ...
+    claim_id: str  # the claim it rests on; "" for an act the text reports ("Putin rejected the offer")
+    actor_id: str
+    actor: str  # canonical name
+    act: str  # demand, proposal, refusal, denial, accusation, promise, warning, acceptance, statement
+    text: str  # the proposition as written
+    start: int
+    end: int
+    act_start: int  # the words that make it this act (a cue verb, "must", "will not", ...)
+    act_end: int
+    matter: str  # the article's own noun phrase for what it is about
+    matter_start: int
+    matter_end: int
+    keys: tuple[str, ...] = ()  # lemmas of the matter's nouns, to match positions on the same matter
+    role: str = "party"  # party, expert, media
+    side: str = ""  # the actor's side, or its id when the side is unknown
+    polarity: str = "+"  # "-" when the proposition is negated
+
+
+@dataclass(frozen=True)
+class Sourcing:
+    """How a claim is sourced, with the words that show it (the corpus mode reads this table)."""
+
+    claim_id: str
+    sourcing: str  # on-record, anonymous, second-hand, official
+    evidence_start: int
+    evidence_end: int
+    source: str = ""  # what the claim rests on, as the text names it
+    flags: tuple[str, ...] = ()  # state-run, partisan, party to the conflict
+    flag_evidence_start: int = -1
+    flag_evidence_end: int = -1
+    single: bool = False  # rests on one anonymous or second-hand source
+    corroborated_by: tuple[str, ...] = ()  # claim ids
+    contested_by: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # claims on the same matter that neither corroborate nor contest it
+
+
+@dataclass(frozen=True)
+class SourceFlag:
+    """A source the text itself marks as state-run, partisan or party to the conflict."""
+
+    actor_id: str
+    actor: str
+    flag: str
+    evidence_start: int
+    evidence_end: int
+    words: str = ""  # the marking words ("state media", "a Joplin Republican")
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """Two parties' positions on the same matter that contradict each other, side by side."""
+
+    id: str = field(metadata=column("dispute_id"))  # "D1", ...
+    matter: str
+    kind: str  # "demand / refusal", "accusation / denial", "opposite figures", ...
+    a_position: str
+    a_actor_id: str
+    a_actor: str
+    a_act: str
+    a_claim_id: str
+    a_start: int
+    a_end: int
+    b_position: str
+    b_actor_id: str
+    b_actor: str
+    b_act: str
+    b_claim_id: str
+    b_start: int
+    b_end: int
+    matter_start: int = -1
+    matter_end: int = -1
+    score: int = 0
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """An expert's finding beside a party's position on the same matter."""
+
+    expert_id: str
+    expert: str
+    finding: str
+    finding_start: int
+    finding_end: int
+    party_id: str
+    party: str
+    position_id: str
+    claim_id: str
+    text: str
+    start: int
+    end: int
+    matter: str
+    relation: str  # "qualifies" (the expert doubts or negates), "bears on"
+
+
+@dataclass(frozen=True)
+class Matter:
+    """A matter the parties take positions on, named with the article's own noun phrase."""
+
+    key: str  # the lemma positions share ("territory")
+    label: str  # as the article writes it ("territory", "pay offer")
+    parties: tuple[str, ...]  # actor ids of the parties with a position on it
+    positions: tuple[str, ...]  # position ids
+    evidence_start: int = -1
+    evidence_end: int = -1
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two actors linked: sentences naming both, and claims in which one speaks about the other."""
+
+    source: str
+    target: str
+    source_name: str
+    target_name: str
+    sentences: int
+    speaks: int
+    weight: int  # sentences + speaks: the strength every section ranks by
+    rank: int  # 1 = strongest
+    evidence_start: int = -1  # the first sentence naming both
+    evidence_end: int = -1
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure every section quotes (counts, the title, the outlet), computed once."""
+
+    name: str
+    value: str
+    label: str
+    evidence_start: int = -1
+    evidence_end: int = -1
+
+
+@dataclass(frozen=True)
+class BottomLine:
+    """One sentence of the bottom line up front, with its evidence."""
+
+    line: int
+    kind: str  # event, position, outside view, next, sourcing
+    text: str
+    evidence_start: int
+    evidence_end: int
+    refs: tuple[str, ...] = ()  # claim, event, position and dispute ids it rests on
+    label: str = ""  # the act, the ICD 203 term or the caveat, for display
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the analysis stage computes from one extraction; what ``io.write_analysis`` writes."""
+
+    positions: tuple[Position, ...] = ()
+    sourcing: tuple[Sourcing, ...] = ()
+    source_flags: tuple[SourceFlag, ...] = ()
+    disputes: tuple[Dispute, ...] = ()
+    matters: tuple[Matter, ...] = ()
+    contrasts: tuple[Contrast, ...] = ()
+    links: tuple[Link, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    bottom_line: tuple[BottomLine, ...] = ()

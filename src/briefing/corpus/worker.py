@@ -124,18 +124,12 @@ def article_info(doc: Document) -> dict[str, Any]:
 
 
 def title(doc: Document) -> str:
-    """The headline when the article opens with one, else its first sentence shortened.
+    """The article briefing's title (``briefing.analysis.title``): the file's own, else the headline line,
+    else the lead cut at a clause boundary; never a dateline. That module needs no parser, so a worker
+    stays light."""
+    from briefing.analysis.title import title_of
 
-    The article briefing's rule (``briefing.report.title_of``), here so that a worker does not import the
-    report machinery (nbformat, jupyter_client: seconds per worker) for one line.
-    """
-    if not doc.sentences:
-        return ""
-    first = [s for s in doc.sentences if s.paragraph == doc.sentences[0].paragraph]
-    if first[0].kind == "headline":
-        return " ".join(doc.text[s.start : s.end] for s in first)
-    lead = doc.text[first[0].start : first[0].end]
-    return lead if len(lead) <= 110 else lead[:110].rsplit(" ", 1)[0] + "…"
+    return title_of(doc)[0] if doc.sentences else ""
 
 
 def shingles(text: str) -> list[int]:

@@ -21,7 +21,10 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from briefing.io import Bundle
-from briefing.present import html as P
+from briefing.present import markup as P
+from briefing.present.actors import actors_frame, strongest
+from briefing.present.common import actor_names
+from briefing.present.timeline import human_date, timeline_frame
 
 # Okabe–Ito: distinguishable with colour-blindness, dark enough for text on white
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#555555")
@@ -53,7 +56,7 @@ def png(fig: Figure) -> bytes:
 def figure_html(fig: Figure, alt: str, caption: str) -> P.Html:
     """A self-contained <figure>: PNG as a data URI, alt text and caption (both escaped)."""
     data = base64.b64encode(png(fig)).decode("ascii")
-    img = P.Html(f'<img src="data:image/png;base64,{data}" alt="{P.esc(alt)}">')
+    img = P.Html('<img src="data:image/png;base64,{}" alt="{}">').format(data, alt)
     return P.block(P.tag("figure", img + P.tag("figcaption", caption)), cls="chart")
 
 
@@ -65,8 +68,8 @@ def _label(text: str, width: int = 18) -> str:
 
 
 def mentions_bar(b: Bundle, top: int = 15) -> P.Html:
-    a = P.actors_frame(b)
-    a = a[a.mentions > 0][:top]
+    a = actors_frame(b)
+    a = a[(a.mentions > 0) & (a.kind != "place")][:top] if len(a) else a
     if not len(a):
         return P.empty("No actor is mentioned, so there is no chart of mentions.")
     a = a.iloc[::-1]
@@ -95,21 +98,14 @@ def mentions_bar(b: Bundle, top: int = 15) -> P.Html:
 
 
 def _graph(b: Bundle) -> nx.Graph:
-    names = P.actor_names(b)
+    """The analysis stage's links (``links.csv``): one edge per pair, its weight and rank as computed."""
+    names = actor_names(b)
     kinds = dict(zip(b.actors.actor_id, b.actors.kind, strict=False))
     g = nx.Graph()
-    for _, r in P.links(b).iterrows():
+    for _, r in b.links.iterrows():
         for node in (r.source, r.target):
             g.add_node(node, name=names.get(node, node), kind=kinds.get(node, ""))
-        old = {"weight": 0, "speaks": False}
-        if g.has_edge(r.source, r.target):
-            old = g.edges[r.source, r.target]
-        g.add_edge(
-            r.source,
-            r.target,
-            weight=old["weight"] + int(r.weight),
-            speaks=old["speaks"] or r.kind == "speaks about",
-        )
+        g.add_edge(r.source, r.target, weight=int(r.weight), speaks=int(r.speaks) > 0, rank=int(r["rank"]))
     return g
 
 
@@ -127,7 +123,7 @@ MAX_EDGES = 28
 
 def _prune(g: nx.Graph) -> int:
     """Keep the graph legible: drop the weakest co-occurrence links beyond MAX_EDGES; return how many."""
-    weak = sorted((d["weight"], u, v) for u, v, d in g.edges(data=True) if not d["speaks"])
+    weak = sorted((-d["rank"], u, v) for u, v, d in g.edges(data=True) if not d["speaks"])
     extra = g.number_of_edges() - MAX_EDGES
     drop = [(u, v) for _, u, v in weak[: max(0, extra)]]
     g.remove_edges_from(drop)
@@ -203,8 +199,7 @@ def network(b: Bundle) -> P.Html:
     ax.set_ylim(-1.45, 1.45)
     ax.set_aspect("equal")
     ax.axis("off")
-    strongest = sorted(g.edges(data=True), key=lambda e: -e[2]["weight"])[:3]
-    pairs = "; ".join(f"{g.nodes[u]['name']} – {g.nodes[v]['name']}" for u, v, _ in strongest)
+    pairs = "; ".join(strongest(b))  # the same ranking as the paragraph above the chart
     omitted = f" {P.plural(dropped, 'weaker link')} not drawn." if dropped else ""
     alt = (
         f"Network of {g.number_of_nodes()} actors and {g.number_of_edges()} links; line width shows how "
@@ -214,7 +209,7 @@ def network(b: Bundle) -> P.Html:
         fig,
         alt,
         f"Who is linked to whom (the {g.number_of_nodes()} most mentioned actors, "
-        f"grouped by side; dot size: mentions; line width: shared sentences). "
+        f"grouped by side; dot size: mentions; line width: shared sentences and claims about the other). "
         f"Strongest links: {pairs}.{omitted}",
     )
 
@@ -272,7 +267,7 @@ def _draw_events(ax, e, pub: date | None) -> None:
 
 
 def timeline_chart(b: Bundle) -> P.Html:
-    e = P.timeline_frame(b)
+    e = timeline_frame(b)
     e = e[e._range.notna()] if len(e) else e
     if not len(e):
         return P.empty("No time expression could be placed on a date, so there is no timeline chart.")
@@ -320,7 +315,7 @@ def timeline_chart(b: Bundle) -> P.Html:
         bbox_to_anchor=(0.6, -0.06),
     )
     _style(fig)
-    first, last = P.human_date(e.date.iloc[0]), P.human_date(e.date.iloc[-1])
+    first, last = human_date(e.date.iloc[0]), human_date(e.date.iloc[-1])
     mark = " The dashed line marks the publication day." if pub else ""
     split = " The axis is broken to show older background next to recent events." if len(axes) == 2 else ""
     alt = (

@@ -9,7 +9,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from briefing.io import Bundle, load, write_extraction
+from briefing.io import Bundle, has_analysis, load, read_extraction, write_analysis
 
 
 def wait_for(folder: Path, timeout: float = 600) -> None:
@@ -33,15 +33,20 @@ def prepare(article: str, published: str = "", data_dir: str = "", extraction_di
     """
     if extraction_dir:
         wait_for(Path(extraction_dir))
+        if not has_analysis(extraction_dir):  # an extraction written before the analysis stage
+            from briefing.pipeline import analyse_extraction
+
+            write_analysis(analyse_extraction(read_extraction(extraction_dir)), Path(extraction_dir))
         return _reviewed(load(extraction_dir), data_dir)
-    from briefing.pipeline import extract_file  # spaCy and the lexicons: only when extracting here
+    # spaCy and the lexicons: only when extracting here
+    from briefing.pipeline import process_file, write_results
 
     pub = date.fromisoformat(published) if published else None
     key = hashlib.sha256(f"{Path(article).resolve()}|{published}|{data_dir}".encode()).hexdigest()[:16]
     out = Path(tempfile.gettempdir()) / f"briefing-{key}"
     out.mkdir(parents=True, exist_ok=True)
-    ex = extract_file(article, pub, Path(data_dir) if data_dir else None)  # corrections applied
-    write_extraction(ex, out)
+    ex, an = process_file(article, pub, Path(data_dir) if data_dir else None)  # corrections applied
+    write_results(ex, an, out)
     return _reviewed(load(out), data_dir)
 
 

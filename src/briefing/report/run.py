@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -40,7 +41,7 @@ from briefing.config import (
 )
 from briefing.errors import InputError, ReportError
 from briefing.ingest import infer_outlet, ingest_bytes, read_bytes
-from briefing.io import write_extraction
+from briefing.io import read_table, write_analysis, write_extraction
 from briefing.model import ReviewSummary
 
 LIBRARIES = (
@@ -111,7 +112,7 @@ def build_report(
             finally:
                 review = job.result()  # an extraction error is the real cause of a failed notebook: raise it
         keep_source(staging, article.name, data)
-        meta = provenance(article, doc, data_dir, data, review)
+        meta = provenance(article, doc, data_dir, data, review, read_table(staging / "extraction", "figures"))
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
         progress("rendering the HTML")
         html = render_html(nb, meta)
@@ -147,12 +148,13 @@ def _extract_into(
     doc, data_dir: Path, corrections: reviews.Corrections, partial: Path, final: Path
 ) -> ReviewSummary:
     """Write the extraction into ``partial``, then rename it: the notebooks wait for ``final``."""
-    from briefing.pipeline import extract_document  # heavy (spaCy): only for accepted input
+    from briefing.pipeline import process_document  # heavy (spaCy): only for accepted input
     from briefing.registry import load_registry
 
     try:
-        ex = extract_document(doc, load_registry(data_dir), corrections)
+        ex, an = process_document(doc, load_registry(data_dir), corrections)
         write_extraction(ex, partial)
+        write_analysis(an, partial)
         partial.rename(final)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
@@ -328,18 +330,26 @@ def _is_noise(output: dict) -> bool:
 
 
 def provenance(
-    article: Path, doc, data_dir: Path, data: bytes | None = None, review: ReviewSummary | None = None
+    article: Path,
+    doc,
+    data_dir: Path,
+    data: bytes | None = None,
+    review: ReviewSummary | None = None,
+    figures: list | None = None,
 ) -> dict:
     """What a reader needs to trust and reproduce the briefing (also written as manifest.json): the input's
-    SHA-256 and copy, the article's title, outlet, author, date and address, and where each came from."""
+    SHA-256 and copy, the article's title, outlet, author, date and address, and where each came from.
+
+    The title and the outlet are the analysis stage's (``figures.csv``), so the title block says what the
+    sections say; without them they are computed from the document the same way."""
     data = article.read_bytes() if data is None else data
-    outlet, outlet_from = doc.outlet, doc.origin("outlet")
-    if not outlet and (stated := infer_outlet(doc)):
-        outlet, outlet_from = stated[0], "the text (a dateline or the page's furniture)"
+    known = {f.name: f for f in figures or ()}
+    title, title_from = title_and_origin(doc, known.get("title"))
+    outlet, outlet_from = outlet_and_origin(doc, known.get("outlet"))
     review = review or ReviewSummary()
     return {
-        "title": title_of(doc) or article.stem,
-        "title_from": title_origin(doc),
+        "title": title or article.stem,
+        "title_from": title_from,
         "outlet": outlet,
         "outlet_from": outlet_from,
         "author": doc.author,
@@ -374,24 +384,30 @@ def provenance(
     }
 
 
-def title_of(doc) -> str:
-    """The title the file gives; else the article's headline when it opens with one, else its first
-    sentence, shortened."""
-    if doc.title:
-        return doc.title
-    first = [s for s in doc.sentences if s.paragraph == doc.sentences[0].paragraph]
-    text = " ".join(doc.span_text((s.start, s.end)) for s in first)
-    if first[0].kind == "headline":
-        return text
-    lead = doc.span_text((first[0].start, first[0].end))
-    return lead if len(lead) <= 110 else lead[:110].rsplit(" ", 1)[0] + "…"
+def title_and_origin(doc, figure=None) -> tuple[str, str]:
+    """The analysis stage's title (the file's own, else the headline line, else the lead cut at a clause,
+    never a dateline) and where it was taken from."""
+    from briefing.analysis.title import title_of
+
+    title, start, _ = (figure.value, figure.evidence_start, -1) if figure else title_of(doc)
+    if doc.title and title == doc.title:
+        return title, doc.origin("title")
+    kind = next((s.kind for s in doc.sentences if s.start <= start < s.end), "") if start >= 0 else ""
+    return title, "the article's headline" if kind == "headline" else "the article's first sentence"
 
 
-def title_origin(doc) -> str:
-    """Where ``title_of`` took the title from."""
-    if doc.title:
-        return doc.origin("title")
-    return "the article's headline" if doc.sentences[0].kind == "headline" else "the article's first sentence"
+def outlet_and_origin(doc, figure=None) -> tuple[str, str]:
+    """The outlet the file or the text names (the analysis stage's), and how; ("", "") when neither does."""
+    from briefing.analysis.outlet import NOT_STATED
+
+    if doc.outlet:
+        return doc.outlet, doc.origin("outlet")
+    if figure is not None and figure.value and figure.value != NOT_STATED:
+        how = re.fullmatch(r"outlet \((.+)\)", figure.label or "")
+        return figure.value, f"the text ({how.group(1)})" if how else "the text"
+    if stated := infer_outlet(doc):
+        return stated[0], "the text (a dateline or the page's furniture)"
+    return "", ""
 
 
 def _version(package: str) -> str:

@@ -124,7 +124,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(
     def broken(*args, **kwargs):
         raise KeyError("a bug in a stage")
 
-    monkeypatch.setattr(pipeline, "extract_document", broken)
+    monkeypatch.setattr(pipeline, "find_claims", broken)  # a stage with a bug
     monkeypatch.delenv("BRIEFING_DEBUG", raising=False)
     assert cli.main(["extract", str(SEED), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err.strip().splitlines()

@@ -16,7 +16,7 @@ from conftest import run_cli
 from test_reviews import TEXT
 
 from briefing import reviews
-from briefing.io import TABLES, read_extraction, write_extraction
+from briefing.io import EXTRACTION_TABLES, read_extraction, write_extraction
 
 CORRECTIONS = """\
 # checked against the council's press release
@@ -105,7 +105,7 @@ def test_applying_the_file_again_to_its_own_output_changes_no_byte(extracted, ar
     _, folder, _ = extracted
     again = reviews.apply(read_extraction(folder), reviews.load(article, article.parent / "data"))
     write_extraction(again, tmp_path)
-    for name in [*TABLES, "document"]:
+    for name in [*EXTRACTION_TABLES, "document"]:
         suffix = ".json" if name == "document" else ".csv"
         assert (tmp_path / f"{name}{suffix}").read_bytes() == (folder / f"{name}{suffix}").read_bytes(), name
 

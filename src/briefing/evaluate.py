@@ -125,13 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="every figure as JSON")
     ap.add_argument(
         "--parse-cache",
-        type=Path,
-        default=PROJECT_ROOT / "build" / "parse-cache",
-        help="keep parses here between runs (the model's output for the same text and sentences)",
+        default=str(PROJECT_ROOT / "build" / "parse-cache"),
+        help="keep parses here between runs (the model's output for the same text); '' for none",
     )
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss (development sets only)")
     args = ap.parse_args(argv)
-    os.environ.setdefault(CACHE_ENV, str(args.parse_cache))
+    if args.parse_cache:
+        os.environ.setdefault(CACHE_ENV, args.parse_cache)
     figures, misses = evaluate(args.gold, args.out, args.sample, args.jobs)
     if args.verbose:
         for stem, problems in misses.items():

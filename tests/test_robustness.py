@@ -42,10 +42,10 @@ def accepted_or_refused(proc: subprocess.CompletedProcess) -> None:
 
 
 HOSTILE_TEXTS = {
-    # ten times the longest article, in one sentence: the parser's cost per word is fixed, so a longer line
-    # measures only spaCy's speed (the size limit itself is test_a_file_at_the_size_limit_is_read_whole)
-    "one 300 KB line without punctuation": ("word " * 60_000).encode(),
-    "10,000 unbalanced quotation marks": ("“He said " * 10_000 + ".").encode(),
+    # three times the longest article, in one sentence: the parser's cost per word is fixed, so a longer
+    # line measures only spaCy's speed (the size limit itself is test_a_file_at_the_size_limit_is_read_whole)
+    "one 100 KB line without punctuation": ("word " * 20_000).encode(),
+    "3,000 unbalanced quotation marks": ("“He said " * 3_000 + ".").encode(),  # was quadratic: hours
     "right-to-left and emoji": "السلام عليكم. Talks 🕊️ resumed in Cairo, the envoy said. שלום.\n".encode(),
     "UTF-16 without BOM": "The envoy said talks resumed on Monday.\n".encode("utf-16-le"),
     "UTF-16 with BOM": "The envoy said talks resumed on Monday.\n".encode("utf-16"),
@@ -63,9 +63,10 @@ def test_extract_on_hostile_text(tmp_path: Path, name: str) -> None:
 
 @pytest.mark.slow
 def test_report_on_hostile_text(tmp_path: Path) -> None:
-    """Every hostile text in one `briefing report` batch: each a correct briefing or one clean line."""
+    """Every hostile text in one `briefing report` batch: each a correct briefing or one clean line (the
+    two long ones only extracted, above: past extraction their briefing is an ordinary one)."""
     inputs = []
-    for i, name in enumerate(sorted(HOSTILE_TEXTS)):
+    for i, name in enumerate(n for n in sorted(HOSTILE_TEXTS) if len(HOSTILE_TEXTS[n]) < 50_000):
         path = tmp_path / "in" / f"hostile{i}.txt"
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(HOSTILE_TEXTS[name])
@@ -91,7 +92,7 @@ def test_report_on_hostile_text(tmp_path: Path) -> None:
 def test_extraction_grows_linearly_with_the_length_of_real_text() -> None:
     """4x the text costs about 4x the time (within 2x of it), not 16x: nothing quadratic on long input.
 
-    Measured in CPU seconds of this process, best of three, after a warm-up, so other processes on the
+    Measured in CPU seconds of this process, best of two, after a warm-up, so other processes on the
     machine do not count. Five megabytes, and the 10 MB limit, are measured by `make bench`.
     """
     from briefing.ingest import build_document
@@ -101,15 +102,15 @@ def test_extraction_grows_linearly_with_the_length_of_real_text() -> None:
         text = (REAL_TEXT * (size // len(REAL_TEXT) + 1))[:size]
         doc = build_document(text[: text.rfind("\n") + 1], "long.txt")
         best = float("inf")
-        for _ in range(3):
+        for _ in range(2):
             t0 = time.process_time()
             extract_document(doc)
             best = min(best, time.process_time() - t0)
         return best
 
     cost(5_000)  # warm up: matchers and word lists are built once per process
-    small, large = cost(25_000), cost(100_000)
-    assert large < 8 * small, f"25 KB took {small:.2f} s, 100 KB {large:.2f} s"
+    small, large = cost(15_000), cost(60_000)
+    assert large < 8 * small, f"15 KB took {small:.2f} s, 60 KB {large:.2f} s"
 
 
 @pytest.mark.slow

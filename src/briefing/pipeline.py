@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from briefing import reviews
+from briefing import lexicon, nlp, reviews
 from briefing.actors import find_actors
 from briefing.claims import find_claims
 from briefing.commentary import find_experts
@@ -26,7 +26,9 @@ def extract_document(
     """Run every extraction stage on an ingested document, then apply the analyst's corrections."""
     corrections = corrections or reviews.Corrections()
     doc = reviews.dated(doc, corrections)
-    actors = find_actors(doc, registry)
+    parsed = nlp.parse(doc)
+    lex = lexicon.load()
+    actors = find_actors(doc, parsed, lex, registry)
     found = find_claims(doc, actors)
     actors = actors.merged(found.actors, found.mentions)
     experts, findings = find_experts(doc, actors, found.claims)

@@ -7,18 +7,26 @@ are not names (titles, descriptions, pronouns) and reads roles, sides and groups
 
 from __future__ import annotations
 
+from spacy.tokens import Doc as SpacyDoc
+
 from briefing.actors.detect import Detector
 from briefing.actors.refs import add_references, describe_roles, describe_sides
 from briefing.actors.resolve import Resolver, apply_registry, to_index
+from briefing.lexicon import Lexicon
 from briefing.model import ActorIndex, Document
 from briefing.registry import Registry
 
 __all__ = ["find_actors"]
 
 
-def find_actors(doc: Document, registry: Registry | None = None) -> ActorIndex:
-    """Every actor of ``doc`` with all its mentions; ids "A1", "A2", ... in order of first mention."""
-    det = Detector(doc)
+def find_actors(
+    doc: Document, parsed: SpacyDoc, lex: Lexicon, registry: Registry | None = None
+) -> ActorIndex:
+    """Every actor of ``doc`` with all its mentions; ids "A1", "A2", ... in order of first mention.
+
+    ``parsed`` is ``nlp.parse(doc)`` (one tokenisation, the parse and the model's entities);
+    ``lex`` the word lists (``lexicon.load``)."""
+    det = Detector(doc, parsed, lex)
     res = Resolver(doc)
     res.resolve(det.candidates())
     describe_roles(doc, det.sdoc, res)

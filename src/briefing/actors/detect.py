@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
+from briefing import nlp
+from briefing.lexicon import Lexicon
 from briefing.lexicon.words import (
     AFFILIATION_WORDS,
     GEO_HEADS,
@@ -67,23 +68,14 @@ class Cand:
 
 
 @lru_cache(maxsize=1)
-def nlp() -> spacy.language.Language:
-    model = spacy.blank("en")
-    model.max_length = 20_000_000
-    return model
-
-
-@lru_cache(maxsize=1)
 def place_matcher() -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp().vocab, attr="LOWER")
+    """Place-table names tokenised by the English pipeline, matched case-insensitively."""
+    model = nlp.pipeline()
+    matcher = PhraseMatcher(model.vocab, attr="LOWER")
     table = place_table()
-    patterns = [nlp().make_doc(e.surface or k) for k, e in table.items() if k]
+    patterns = [model.make_doc(e.surface or k) for k, e in table.items() if k]
     matcher.add("PLACE", patterns)
     return matcher
-
-
-def tokenize(doc: Document) -> SpacyDoc:
-    return nlp().make_doc(doc.text)
 
 
 def _is_cap(tok: Token) -> bool:
@@ -104,9 +96,10 @@ def _lower_words(sdoc: SpacyDoc) -> set[str]:
 class Detector:
     """Finds candidates in one document."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, parsed: SpacyDoc, lex: Lexicon) -> None:
         self.doc = doc
-        self.sdoc = tokenize(doc)
+        self.sdoc = parsed
+        self.lex = lex
         self.lower = _lower_words(self.sdoc)
         self.places = place_table()
         self.sent_first: set[int] = set()  # token indices that open a sentence (or a quote)

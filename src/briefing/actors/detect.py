@@ -157,7 +157,26 @@ class Detector:
             if s in hits and hits[s][0] >= e:
                 continue
             hits[s] = (e, self.places[fold(span.text)])
-        return hits
+        # a name inside a longer one is part of it: "Jersey" in "New Jersey", "Guinea" in "Papua New Guinea"
+        ends = sorted(((s, e) for s, (e, _) in hits.items()), key=lambda x: (x[0], -x[1]))
+        reach = -1
+        for s, e in ends:
+            if e <= reach:
+                del hits[s]
+            reach = max(reach, e)
+        us = {
+            entry.name
+            for _, entry in hits.values()
+            if entry.state == "United States" and entry.kind == "place"
+        }
+        return {s: (e, self._us_region(entry, us)) for s, (e, entry) in hits.items()}
+
+    @staticmethod
+    def _us_region(entry: PlaceEntry, us: set[str]) -> PlaceEntry:
+        """ "Virginia, Georgia, Arkansas": a state's name that is also a US state's, among US states."""
+        if not entry.also_region or len(us - {entry.also_region}) < 2:
+            return entry
+        return PlaceEntry(entry.also_region, "place", "name", "United States", entry.surface)
 
     # ------------------------------------------------------------------ capitalised runs
 

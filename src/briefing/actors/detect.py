@@ -9,7 +9,6 @@ person, organisation or unknown from their shape and the words around them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -17,6 +16,9 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from briefing import nlp
+from briefing.actors.cand import Cand
+from briefing.actors.ner import Entities
+from briefing.actors.vote import vote_kinds, whole_names
 from briefing.lexicon import Lexicon
 from briefing.lexicon.words import (
     AFFILIATION_WORDS,
@@ -49,22 +51,6 @@ _ORG_FOLLOWERS = frozenset(
     "reported reports results earnings".split()
 )
 _DOMAIN = re.compile(r"^[A-Za-z][\w-]*\.(?:com|org|net|co|io|gov|edu|uk|in|ru|ua)$|^[A-Z]\.[A-Z][a-z]+")
-
-
-@dataclass
-class Cand:
-    """A stretch of text that names something, before it is merged into an actor."""
-
-    start: int  # character offsets
-    end: int
-    text: str
-    kind: str  # person, organisation, state, place, single (one unknown capitalised word)
-    how: str = "name"
-    canon: str = ""  # canonical name when a table knows it
-    state: str = ""  # the state a seat of government or capital belongs to
-    title: tuple[int, int] | None = None  # office title written before a person's name
-    gender: str = ""
-    known_only: bool = False  # headline/boilerplate: may only refer to an actor found elsewhere
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +86,7 @@ class Detector:
         self.doc = doc
         self.sdoc = parsed
         self.lex = lex
+        self.ents = Entities(parsed)
         self.lower = _lower_words(self.sdoc)
         self.places = place_table()
         self.sent_first: set[int] = set()  # token indices that open a sentence (or a quote)
@@ -226,6 +213,8 @@ class Detector:
             toks[k].text == "of" for k in range(i, j)
         ):
             return True
+        if self._inside_org_entity(j - 1, j + 2):
+            return True  # "Center for Strategic and International Studies": the model reads one name
         k = j + 1
         while k < len(toks) and _is_cap(toks[k]) and k - j <= 4:
             k += 1
@@ -239,6 +228,11 @@ class Detector:
                 is_common_word(t.text) and not t.text.isupper() for t in toks[i:j]
             )  # not "SBI and ICICI Bank"
         )
+
+    def _inside_org_entity(self, a: int, b: int) -> bool:
+        """Tokens [a, b) lie inside one name the model reads as an organisation or a facility."""
+        e = self.ents.over(a)
+        return e is not None and e.label in ("ORG", "FAC") and e.first <= a and b <= e.last
 
     def _name_hyphen(self, i: int, j: int) -> bool:
         """A lower-case second part joined by a hyphen inside a two-word name ("Ji-hoon", "Jean-luc")."""
@@ -283,6 +277,7 @@ class Detector:
                     cands.append(c)
         party_state = [(m.start(), m.end()) for m in _PARTY_STATE.finditer(self.doc.text)]
         cands = [c for c in cands if not any(s <= c.start < t for s, t in party_state)]
+        cands = whole_names(self, vote_kinds(self, cands))
         for c in cands:
             i = self.sdoc.char_span(c.start, c.end, alignment_mode="expand")[0].i
             # headlines never introduce an actor; boilerplate may name organisations but not people
@@ -527,8 +522,12 @@ class Detector:
             or (b - a >= 3 and toks[a].text.lower() in GEO_HEADS and toks[a + 1].text == "of")
         ):
             return self._cand(a, b, "place")  # "Blue Nile River", "the Roseires dam", "Horn of Africa"
-        if _DOMAIN.match(text) or (text.isupper() and len(text) >= 2 and b - a == 1):
+        if _DOMAIN.match(text):
             return self._cand(a, b, "organisation")
+        if text.isupper() and len(text) >= 2 and b - a == 1:
+            return self._cand(
+                a, b, "organisation", weak=True
+            )  # an acronym: the model or the context confirms
         shouted = text.isupper() and (len(text) > 6 or text.lower() in self.lower)
         if b - a == 1 and (shouted or text.endswith("ism")):
             return None  # "ABSTRACT", "Communism"
@@ -544,8 +543,8 @@ class Detector:
         if b - a == 1:
             return self._cand(a, b, "single")
         if self._person_shape(a, b) and self._could_be_person(a, b):
-            return self._cand(a, b, "person")
-        return self._cand(a, b, "organisation")
+            return self._cand(a, b, "person", weak=True)
+        return self._cand(a, b, "organisation", weak=True)
 
     def _could_be_person(self, a: int, b: int) -> bool:
         """Not a name made of everyday words ("Green List", "Civic Renewal", "Morning Tech") unless it
@@ -555,10 +554,10 @@ class Detector:
             return True
         return bool(_PERSON_NEXT.match(self.doc.text, self.sdoc[b - 1].idx + len(self.sdoc[b - 1])))
 
-    def _cand(self, a: int, b: int, kind: str, how: str = "name") -> Cand:
+    def _cand(self, a: int, b: int, kind: str, how: str = "name", weak: bool = False) -> Cand:
         toks = self.sdoc
         s, e = toks[a].idx, toks[b - 1].idx + len(toks[b - 1])
-        return Cand(s, e, self.doc.text[s:e], kind, how)
+        return Cand(s, e, self.doc.text[s:e], kind, how, weak=weak)
 
 
 LONE_NAME = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,4}")  # a quote's speaker on its own line

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from briefing.actors.detect import Cand
+from briefing.actors.cand import Cand
 from briefing.lexicon.words import (
     LEGAL_SUFFIXES,
     ORG_TAILS,
@@ -26,6 +26,7 @@ from briefing.lexicon.words import (
     fold,
     is_common_word,
     is_speaker_noun,
+    place_table,
 )
 from briefing.model import Actor, ActorIndex, Document, Mention
 from briefing.registry import Registry
@@ -150,7 +151,29 @@ class Resolver:
             )
             if hit is None and "." in k:
                 hit = self.by_alias.get(_short_keys(k)[0]) if _short_keys(k) else None
+        hit = hit or self._part_of_name(k)
         return hit if hit is not None and hit.kind == "organisation" else None
+
+    def _part_of_name(self, k: str) -> Ent | None:
+        """ "Corvane" = "Corvane Industries", "Blue Harbor" = "Blue Harbor Sports Group", "8th Circuit" =
+        "8th U.S. Circuit Court of Appeals": the first words of one organisation's name, or its first word
+        and a later one. Only when one organisation fits, and never an everyday word or a place alone."""
+        words = k.split()
+        if len(words) == 1 and (is_common_word(words[0]) or words[0] in place_table()):
+            return None
+        hits = [
+            e
+            for e in self.ents
+            if e.kind == "organisation"
+            and len(e.name.split()) > len(words)
+            and _abbreviates(words, _key(e.name))
+        ]
+        # "Westmoor" when both "Westmoor Rovers" and "Westmoor Rovers Supporters' Trust" exist: the club,
+        # whose name begins the other's
+        for e in sorted(hits, key=lambda e: len(e.name)):
+            if all(_key(o.name).startswith(_key(e.name) + " ") for o in hits if o is not e):
+                return e
+        return None
 
     # ------------------------------------------------------------------ people
 
@@ -256,7 +279,8 @@ class Resolver:
         for c in cands:
             if c.kind == "person" and not c.known_only and len(c.text.split()) >= 2:
                 self.add_person(c)
-        for c in cands:
+        # longest organisation names first: a short form ("Blue Harbor") finds its full name wherever it is
+        for c in sorted(cands, key=lambda c: -len(c.text.split()) if c.kind == "organisation" else 0):
             if c.kind in ("state", "place") or (c.kind == "organisation" and c.canon):
                 if c.known_only and _key(c.canon or c.text) not in self.by_alias and c.kind != "state":
                     continue
@@ -380,6 +404,19 @@ _ORG_AFTER = re.compile(
     + r"|analysts?)\b"
 )
 _ORG_BEFORE = re.compile(r"\b(?:at|from|told|joined|via|with|by|on|of|for|to)\s+(?:the\s+)?$")
+
+
+def _abbreviates(words: list[str], name: str) -> bool:
+    """Whether ``words`` are the first words of ``name`` or its first word and, in order, later ones."""
+    full = name.split()
+    if any("'" in w for w in full[len(words) :]):
+        return False  # "Westmoor Rovers Supporters' Trust" is another body than "Westmoor Rovers"
+    if full[: len(words)] == words:
+        return True
+    if len(words) < 2 or words[0] != full[0]:
+        return False
+    rest = iter(full[1:])
+    return all(w in rest for w in words[1:])
 
 
 def _generic_plural(word: str) -> bool:

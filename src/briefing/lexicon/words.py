@@ -101,6 +101,7 @@ ORG_TAILS = frozenset(
     alliance coalition organisation organization trust exchange markets research labs laboratories regulator
     watchdog
     hospital clinic church mission society club team unit command administration government cabinet
+    rovers wanderers athletic fc
     street average index stock stocks""".split()
 )
 ORG_TAILS = ORG_TAILS | frozenset(

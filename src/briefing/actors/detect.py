@@ -41,6 +41,7 @@ from briefing.lexicon.words import (
     fold,
     is_common_word,
     is_given_name,
+    party_names,
     place_table,
 )
 from briefing.model import Document
@@ -407,6 +408,10 @@ class Detector:
         org = self._org_run(a, b)
         if org:
             return [org]
+        if b - a >= 2 and fold(toks[b - 1].text) in party_names():
+            # "a Joplin Republican", "a Texas Democrat": a home and a party, no name; "Liberal Democrat"
+            p = b - 2 if fold(f"{toks[b - 2].text} {toks[b - 1].text}") in party_names() else b - 1
+            return ([self._cand(a, p, "place")] if p > a else []) + [self._cand(p, b, "single")]
         # office titles at the front ("Deputy Foreign Minister", "Sen.", "Mr.")
         of = next((k for k in range(a + 2, b) if toks[k].text in ("of", "for")), b)
         if of < b and not self._org_run(a, b) and self._person_shape(a, of):

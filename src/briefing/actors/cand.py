@@ -19,6 +19,6 @@ class Cand:
     title: tuple[int, int] | None = None  # office title written before a person's name
     gender: str = ""
     known_only: bool = False  # headline/boilerplate: may only refer to an actor found elsewhere
-    weak: bool = (
-        False  # typed by shape alone (no title, organisation word or context): the model may retype it
-    )
+    venue: bool = False  # a city named as where something happens (a dateline, "in Brussels")
+    # typed by shape alone (no title, organisation word or context): the model may retype it
+    weak: bool = False

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from briefing import nlp
 from briefing.actors.cand import Cand
+from briefing.actors.layout import outside_titles, with_campuses, with_datelines
 from briefing.actors.ner import Entities
 from briefing.actors.vote import vote_kinds, whole_names
 from briefing.lexicon import Lexicon
@@ -278,7 +279,8 @@ class Detector:
                     cands.append(c)
         party_state = [(m.start(), m.end()) for m in _PARTY_STATE.finditer(self.doc.text)]
         cands = [c for c in cands if not any(s <= c.start < t for s, t in party_state)]
-        cands = whole_names(self, vote_kinds(self, cands))
+        cands = whole_names(self, vote_kinds(self, outside_titles(self.doc, cands)))
+        cands = with_campuses(self.doc, with_datelines(self.doc, sorted(cands, key=lambda c: c.start)))
         for c in cands:
             i = self.sdoc.char_span(c.start, c.end, alignment_mode="expand")[0].i
             # headlines never introduce an actor; boilerplate may name organisations but not people
@@ -348,11 +350,11 @@ class Detector:
         if b - a >= 2 and (
             last in ORG_TAILS or acronym_of or (first in ORG_HEADS and toks[a + 1].text.lower() == "of")
         ):
-            if toks[a].text.lower() in TITLE_MODIFIERS and toks[a].text.lower() not in (
-                "supreme",
-                "national",
-                "federal",
-                "state",
+            inner_title = any(t.text.lower() in TITLE_CORE for t in toks[a + 1 : b - 1])
+            if (
+                toks[a].text.lower() in TITLE_MODIFIERS
+                and toks[a].text.lower() not in ("supreme", "national", "federal", "state")
+                and (last not in ORG_TAILS or inner_title)
             ):
                 return None  # "Foreign Minister ..." is a title, handled as a person's title
             return self._cand(a, b, "organisation")
@@ -366,9 +368,18 @@ class Detector:
                 return None
         if entry.how == "metonym" and s > 0 and _is_cap(toks[s - 1]) and toks[s - 1].whitespace_:
             return None  # "George Washington"
+        if entry.how == "metonym" and self._venue(s, e):
+            c = self._cand(s, e, "place")  # "the summit in Brussels": the city where, not the government
+            c.canon, c.state, c.venue = entry.surface, entry.state, True
+            return c
         c = self._cand(s, e, entry.kind, how=entry.how)
         c.canon, c.state = entry.name, entry.state
         return c
+
+    def _venue(self, s: int, e: int) -> bool:
+        """The capital is the object of a preposition of place ("in", "at", "near"): where things happen."""
+        root = self.sdoc[s:e].root
+        return root.dep_ == "pobj" and root.head.lower_ in _VENUE_PREPOSITIONS
 
     def _skip_initial(self, a: int, b: int) -> int:
         """Drop sentence-initial common words ("Notably", "Televised", "Shares of") from a run's front."""
@@ -455,6 +466,20 @@ class Detector:
             c.kind, c.title, c.gender = "person", title, gender
         return [c]
 
+    def _hyphened(self, a: int) -> bool:
+        """The token is joined by a hyphen, without spaces, to the word before or after it."""
+        toks = self.sdoc
+        after = (
+            a + 2 < len(toks)
+            and toks[a + 1].text == "-"
+            and not toks[a].whitespace_
+            and not toks[a + 1].whitespace_
+        )
+        before = (
+            a >= 2 and toks[a - 1].text == "-" and not toks[a - 2].whitespace_ and not toks[a - 1].whitespace_
+        )
+        return after or before
+
     def _person_shape(self, a: int, b: int) -> bool:
         """Two to four name-like words that are not a place, a thing or an event."""
         toks = self.sdoc
@@ -499,6 +524,10 @@ class Detector:
             return None  # "anti-Semitism"
         if b - a == 1 and prev in ("“", '"', "‘") and nxt in ("”", '"', "’"):
             return None  # a quoted word ("Cleggmania")
+        if b - a == 1 and (self._hyphened(a) or _place_compound(text)):
+            return None  # a piece of a compound adjective ("African-American voters", "U.S.-Mexico border")
+        if b - a == 1 and _CALENDAR.match(self.doc.text, toks[a].idx + len(toks[a])):
+            return None  # part of a date's name ("Super Tuesday", "Black Friday")
         if (
             b - a == 1
             and a in self.sent_first
@@ -520,6 +549,14 @@ class Detector:
             return None  # an adjective ("European nations", "Western support")
         if b - a == 1 and _plural_demonym(text):
             return None
+        if (
+            b - a >= 2
+            and toks[a].text.lower() in NON_PERSON_HEADS
+            and re.search(r"(?:an|ese|ish|ern)$", text)
+            and nxt.isalpha()
+            and nxt.islower()
+        ):
+            return None  # "Middle Eastern nations", "Southeast Asian markets"
         geo_next = _GEO_NEXT.match(self.doc.text, toks[b - 1].idx + len(toks[b - 1]))
         if (
             last in GEO_TAILS
@@ -576,6 +613,19 @@ _VERBISH = frozenset(
     "said says say told wrote added has had have is was are were will would could may might can "
     "also did does has reported warned insists agreed".split()
 )
+
+
+_VENUE_PREPOSITIONS = frozenset("in at near outside inside around across throughout within".split())
+_CALENDAR = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b"
+)
+
+
+def _place_compound(word: str) -> bool:
+    """ "U.S.-Mexico", "Sino-Russian": places and demonyms joined by hyphens."""
+    parts = [p for p in word.split("-") if p]
+    return len(parts) >= 2 and all(fold(p) in place_table() for p in parts)
 
 
 def _plural_demonym(word: str) -> bool:

@@ -18,7 +18,8 @@ from spacy.tokens import Span
 
 from briefing.lexicon.words import fold
 
-# model label -> the kind it votes for; "none" is a vote that the name is no actor
+# model label -> the kind it votes for; "none" is a vote that the name is no actor, "other" for a name
+# of no actor kind; numbers, money and quantities are left out
 KIND_OF_LABEL = {
     "PERSON": "person",
     "ORG": "organisation",
@@ -32,6 +33,7 @@ KIND_OF_LABEL = {
     "DATE": "none",
     "TIME": "none",
     "LANGUAGE": "none",
+    "PRODUCT": "other",  # a name, of no kind the actors know ("Green List" read as a product)
 }
 _EDGE = frozenset({"the", "The", "'s", "’s", "'", "’", '"', "“", "”", "‘"})
 

@@ -13,6 +13,7 @@ to each of them, merged into one actor per real-world entity.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -23,6 +24,7 @@ from briefing.actors.ner import Entities
 from briefing.lexicon.words import (
     LEGAL_SUFFIXES,
     NEWS_AGENCIES,
+    NON_PERSON_TAILS,
     ORG_TAILS,
     PARTY_WORDS,
     SAY_VERBS,
@@ -62,6 +64,7 @@ class Ent:
     notes: str = ""
     aliases: set[str] = field(default_factory=set)  # folded surfaces that name it
     titles: list[tuple[int, int]] = field(default_factory=list)
+    venue: bool = False  # a city known only as where things happen
 
     @property
     def first(self) -> int:
@@ -125,16 +128,26 @@ class Resolver:
     def add_place(self, c: Cand) -> None:
         name = c.canon or c.text
         e = self.by_alias.get(_key(name))
+        if c.venue and e is not None and e.kind != "place":
+            e = None  # "talks in Brussels" is no mention of what "Brussels said" stands for
         if e is None or e.kind not in (c.kind, "place", "state", "organisation"):
             e = self._new(name, c.kind)
-            e.state = c.state
+            e.state, e.venue = c.state, c.venue
             if c.kind == "state":
                 e.side = name
             elif c.kind == "organisation" and c.state:
                 e.side = c.state
+        e.venue = e.venue and c.venue
         e.add(c.start, c.end, c.how)
         if c.how != "demonym":
             self._alias(e, c.text)
+
+    def _drop_venues(self) -> None:
+        """A capital named only as a venue or a dateline, of a state that is an actor anyway, is context."""
+        states = {e.name for e in self.ents if e.kind == "state" and e.mentions}
+        for e in self.ents:
+            if e.venue and e.kind == "place" and e.state in states:
+                e.mentions.clear()
 
     def add_party(self, c: Cand) -> bool:
         """ "Republicans", "the GOP", "a Texas Democrat", "the Tories": a mention of the party."""
@@ -265,9 +278,11 @@ class Resolver:
         for k, cands in self.lone_words.items():
             if _generic_plural(cands[0].text):
                 continue  # "Analysts told Reuters": unnamed sources, which the claims stage groups
-            if owner := self._sole_org_ending_in(k):  # "the Commission" = the European Commission
-                for c in cands:
-                    owner.add(c.start, c.end, "alias")
+            owners = [self._org_ending_in(k, c.start) for c in cands]  # "the Commission" = the European ...
+            if all(owners):
+                for c, owner in zip(cands, owners, strict=True):
+                    if owner is not None:
+                        owner.add(c.start, c.end, "alias")
                 continue
             kind = self._lone_kind(k, cands)
             if not kind:
@@ -279,7 +294,8 @@ class Resolver:
     def _lone_kind(self, k: str, cands: list[Cand]) -> str:
         text = self.doc.text
         before = [text[max(0, c.start - 30) : c.start] for c in cands]
-        if any(c.title for c in cands) or any(
+        titled = k not in ORG_TAILS and k not in NON_PERSON_TAILS  # not "Justice Department"
+        if (titled and any(c.title for c in cands)) or any(
             _PERSON_AFTER.match(text, c.end) or _PERSON_BEFORE.search(b)
             for c, b in zip(cands, before, strict=True)
         ):
@@ -310,20 +326,21 @@ class Resolver:
         """
         if self.model is None:
             return ""
-        parsed, person, org = self.model.parsed, 0, 0
+        parsed, votes = self.model.parsed, Counter()
         for c in cands:
             span = parsed.char_span(c.start, c.end, alignment_mode="expand")
-            if span is None or (ent := self.model.over(span.root.i)) is None:
-                continue
+            if span is None or (ent := self.model.at(c.start, c.end)) is None:
+                continue  # no entity, or the word inside a longer one ("the Obama administration")
             tok = span.root
             nxt = parsed[tok.i + 1].text if tok.i + 1 < len(parsed) else ""
             if nxt in ("'s", "’s") and tok.dep_ in ("nsubj", "nsubjpass"):
                 return "organisation"
-            if ent.kind == "organisation":
-                org += 1
-            elif ent.kind == "person" and self._speaks(tok) and nxt not in ("'s", "’s"):
-                person += 1
-        return "person" if person > org else "organisation" if org > person else ""
+            if ent.kind != "person" or (self._speaks(tok) and nxt not in ("'s", "’s")):
+                votes[ent.kind] += 1
+        top = votes.most_common(2)
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]) or top[0][0] == "none":
+            return ""
+        return top[0][0]  # person, organisation, place ("to Europe"), group ("Muslims")
 
     def _speaks(self, tok: Token) -> bool:
         return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in self.speech_lemmas
@@ -354,8 +371,9 @@ class Resolver:
                 return _PRONOUN_GENDER[subj.lower_]
         return ""
 
-    def _sole_org_ending_in(self, k: str) -> Ent | None:
-        """The one organisation named "... Commission" when the text says just "Commission"."""
+    def _org_ending_in(self, k: str, pos: int) -> Ent | None:
+        """The organisation named "... Commission" when the text says just "Commission": the only one, or
+        of several the one mentioned last before, in the same or the previous sentence."""
         if k not in ORG_TAILS:
             return None
         hits = [
@@ -363,7 +381,18 @@ class Resolver:
             for e in self.ents
             if e.kind == "organisation" and len(e.name.split()) > 1 and _key(e.name).endswith(" " + k)
         ]
-        return hits[0] if len(hits) == 1 else None
+        if len(hits) == 1:
+            return hits[0]
+        sent = self.doc.sentence_at(pos)
+        if sent is None:
+            return None
+        since = self.doc.sentences[max(0, sent.id - 1)].start
+        recent = [
+            (max(s for s, _, _ in e.mentions if s < pos), e)
+            for e in hits
+            if any(since <= s < pos for s, _, _ in e.mentions)
+        ]
+        return max(recent, key=lambda x: x[0])[1] if recent else None
 
     def _fuzzy_surname(self, k: str) -> Ent | None:
         near = [s for s in self.surnames_by_prefix.get(k[:2], ()) if _near(k, s)]
@@ -408,6 +437,7 @@ class Resolver:
             if c.known_only:
                 self._known_inside(c)
         self._canonical_spelling()
+        self._drop_venues()
 
     def _known_inside(self, c: Cand) -> None:
         """Headline words ("Home Depot Stock Is Falling"): mentions of actors known from the body."""

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from briefing.actors.cand import Cand
 from briefing.actors.ner import Entity
-from briefing.lexicon.words import NAME_JOINERS, ORG_TAILS, ROLE_NOUNS, is_common_word
+from briefing.lexicon.words import NAME_JOINERS, ORG_TAILS, ROLE_NOUNS, fold, is_common_word
 
 if TYPE_CHECKING:
     from briefing.actors.detect import Detector
@@ -31,16 +31,32 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 
 def vote_kinds(det: Detector, cands: list[Cand]) -> list[Cand]:
     """Weak candidates retyped (or dropped) by the model's votes on their surface."""
+    seen: dict[str, bool] = {}  # surface -> the model read some use of it as a name
+    for c in cands:
+        key = fold(c.text)
+        seen[key] = seen.get(key, False) or _model_saw(det, c)
     out = []
     for c in cands:
         if not c.weak:
             out.append(c)
             continue
+        if c.kind == "organisation" and _everyday_words(c.text) and not seen[fold(c.text)]:
+            continue  # capitalised everyday words nothing vouches for: "Good Morning", "Great Again"
         kind = _retype(det, c, det.ents.kinds_of(c.text))
         if kind:
             c.kind = kind
             out.append(c)
     return out
+
+
+def _everyday_words(text: str) -> bool:
+    words = [w for w in text.split() if w.lower() not in NAME_JOINERS]
+    return len(words) >= 2 and all(is_common_word(w) for w in words)
+
+
+def _model_saw(det: Detector, c: Cand) -> bool:
+    span = det.sdoc.char_span(c.start, c.end, alignment_mode="expand")
+    return span is not None and any(det.ents.over(t.i) is not None for t in span)
 
 
 def _retype(det: Detector, c: Cand, votes: Counter) -> str:

@@ -101,7 +101,7 @@ ORG_TAILS = frozenset(
     alliance coalition organisation organization trust exchange markets research labs laboratories regulator
     watchdog
     hospital clinic church mission society club team unit command administration government cabinet
-    rovers wanderers athletic fc
+    rovers wanderers athletic fc body
     street average index stock stocks""".split()
 )
 ORG_TAILS = ORG_TAILS | frozenset(
@@ -288,10 +288,11 @@ def _place_table(data_dir: Path) -> dict[str, PlaceEntry]:
     for seat, spec in _read_yaml(data_dir / "metonyms.yaml").items():
         spec = spec or {}
         kind = spec.get("kind", "organisation")
+        body = spec.get("name", seat)  # the body a seat stands for, when it is not named after the seat
         table[fold(seat)] = PlaceEntry(
-            seat if kind == "organisation" else spec.get("state", seat),
+            body if kind == "organisation" else spec.get("state", seat),
             kind,
-            "name" if kind == "organisation" else "metonym",
+            "name" if kind == "organisation" and body == seat else "metonym",
             spec.get("state", ""),
             seat,
         )

@@ -63,3 +63,18 @@ def test_party_words_are_one_actor_per_party() -> None:
     assert {"Republican", "Republicans", "GOP"} <= set(surfaces(idx, gop))
     assert found.get("Liberal Democrats") == "organisation" and "Democratic Party" not in found
     assert {"Tories", "Conservatives"} <= set(surfaces(idx, actor(idx, "Conservative Party")))
+
+
+def test_a_name_that_starts_over_inside_itself_is_the_shorter_name() -> None:
+    idx = run(
+        "Ali Musa, the regional governor, said the road was closed.\n"
+        "On Tuesday Ali Musa Ali told reporters the road had reopened.\n"
+    )
+    people = [a.name for a in idx.actors if a.kind == "person"]
+    assert people == ["Ali Musa"]
+    assert surfaces(idx, actor(idx, "Ali Musa")).count("Ali Musa") == 2
+
+
+def test_a_three_part_name_repeating_a_word_is_kept_when_nothing_says_otherwise() -> None:
+    idx = run("Mohamed Ali Mohamed, the port's director, said the ships were delayed.\n")
+    assert actor(idx, "Mohamed Ali Mohamed").kind == "person"

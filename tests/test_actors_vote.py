@@ -87,3 +87,20 @@ def test_a_campus_after_a_comma_belongs_to_the_universitys_name() -> None:
         )
     )
     assert found.get("University of Texas, San Antonio") == "organisation", found
+
+
+def test_web_furniture_jobs_units_and_publications_are_no_organisations() -> None:
+    found = kinds(
+        run(
+            "Rivers rise in the north\n"
+            "By Tom Hale\n"
+            "Tom Hale Sports Business Correspondent\n"
+            "The fund paid Rs 5 lakh to each family, Capital Partners' Asia economist Rachel Tan said.\n"
+            "Sign up to First Edition, our free daily newsletter, and the Morning Tech podcast.\n"
+            "Follow AP's full coverage of the floods.\n"
+        )
+    )
+    junk = {"Sports Business Correspondent", "Rs", "First Edition", "Morning Tech", "Follow AP", "Follow"}
+    assert not junk & set(found), found
+    assert found.get("Asia") != "organisation"  # a region before a job ("Asia economist")
+    assert found.get("Rachel Tan") == "person"

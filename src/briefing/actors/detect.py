@@ -17,7 +17,13 @@ from spacy.tokens import Token
 
 from briefing import nlp
 from briefing.actors.cand import Cand
-from briefing.actors.layout import outside_titles, with_campuses, with_datelines
+from briefing.actors.layout import (
+    LOCAL_BODY,
+    outside_titles,
+    with_campuses,
+    with_datelines,
+    with_local_bodies,
+)
 from briefing.actors.ner import Entities
 from briefing.actors.vote import vote_kinds, whole_names
 from briefing.lexicon import Lexicon
@@ -127,7 +133,7 @@ class Detector:
             sent = self.doc.sentence_at(tok.idx)
             if sent is not None and sent.id not in cased:
                 line = self.doc.span_text((sent.start, sent.end))
-                cased[sent.id] = sent.id in title_case or _title_cased(line)
+                cased[sent.id] = sent.id in title_case or (sent.kind != "byline" and _title_cased(line))
             if sent is None or cased[sent.id]:
                 self.known_only_tokens.add(tok.i)
             elif sent.id in boiler:
@@ -281,6 +287,7 @@ class Detector:
         cands = [c for c in cands if not any(s <= c.start < t for s, t in party_state)]
         cands = whole_names(self, vote_kinds(self, outside_titles(self.doc, cands)))
         cands = with_campuses(self.doc, with_datelines(self.doc, sorted(cands, key=lambda c: c.start)))
+        cands = with_local_bodies(self.doc, cands)
         for c in cands:
             i = self.sdoc.char_span(c.start, c.end, alignment_mode="expand")[0].i
             # headlines never introduce an actor; boilerplate may name organisations but not people
@@ -393,9 +400,11 @@ class Detector:
                     len(w) >= 7
                     and w.lower().endswith("ed")
                     and not w.lower().endswith(("fred", "dred", "ied"))
+                    and toks[a].tag_ != "NNP"  # "Mohamed", "Ahmed": the parser knows a name
                 )
             )
-            common = w.lower() in self.lower or toks[a].is_stop or adverb or fold(w) in NOT_NAMES
+            verb = toks[a].pos_ in ("VERB", "AUX") and toks[a].tag_ == "VB"  # "Follow AP's coverage", "Read"
+            common = w.lower() in self.lower or toks[a].is_stop or adverb or verb or fold(w) in NOT_NAMES
             joined = a + 1 < b and toks[a + 1].text.lower() in NAME_JOINERS
             if joined and w.lower() not in ORG_HEADS and w.lower() not in TITLE_CORE:
                 common = True  # "Shares of Acme Holdings", "Members of Congress"
@@ -466,6 +475,14 @@ class Detector:
             c.kind, c.title, c.gender = "person", title, gender
         return [c]
 
+    def _model_place(self, text: str) -> bool:
+        votes = self.ents.kinds_of(text)
+        return votes["place"] > votes["organisation"] + votes["person"]
+
+    def _model_org(self, i: int) -> bool:
+        e = self.ents.over(i)
+        return e is not None and e.kind == "organisation"
+
     def _hyphened(self, a: int) -> bool:
         """The token is joined by a hyphen, without spaces, to the word before or after it."""
         toks = self.sdoc
@@ -524,10 +541,16 @@ class Detector:
             return None  # "anti-Semitism"
         if b - a == 1 and prev in ("“", '"', "‘") and nxt in ("”", '"', "’"):
             return None  # a quoted word ("Cleggmania")
-        if b - a == 1 and (self._hyphened(a) or _place_compound(text)):
+        if _place_compound(text.replace(" ", "")) or (b - a == 1 and self._hyphened(a)):
             return None  # a piece of a compound adjective ("African-American voters", "U.S.-Mexico border")
         if b - a == 1 and _CALENDAR.match(self.doc.text, toks[a].idx + len(toks[a])):
             return None  # part of a date's name ("Super Tuesday", "Black Friday")
+        if b - a == 1 and nxt[:1].isdigit() and not self._model_org(a):
+            return None  # a unit or a label before a number ("Rs 5 lakh", "Section 105")
+        if nxt in _PRODUCT_NOUNS or _PRODUCT_AFTER.match(self.doc.text, toks[b - 1].idx + len(toks[b - 1])):
+            return None  # "our Health Check newsletter", "First Edition, our daily newsletter": a publication
+        if b - a >= 2 and toks[b - 1].text.lower() in ROLE_NOUNS:
+            return None  # "Sports Business Correspondent" under a byline: a job, not an organisation
         if (
             b - a == 1
             and a in self.sent_first
@@ -539,6 +562,8 @@ class Detector:
         last = toks[b - 1].text.lower()
         if last in TITLE_CORE or (b - a == 1 and (last in ROLE_NOUNS or last in TITLE_MODIFIERS)):
             return None  # a bare title ("the Rusian President"): the title rules resolve it
+        if b - a == 1 and LOCAL_BODY.match(self.doc.text, toks[a].idx + len(toks[a])):
+            return self._cand(a, b, "single")  # "the Dorvan city police": a place before its body
         if (
             b - a == 1
             and nxt.isalpha()
@@ -580,8 +605,8 @@ class Detector:
         ticker = nxt == "(" and nxt2 is not None and nxt2.text.isupper() and nxt2.text not in ("D", "R", "I")
         if prev in ORG_NOUNS or nxt in _ORG_FOLLOWERS or ticker:
             return self._cand(a, b, "organisation")
-        if nxt in ROLE_NOUNS and nxt2 is not None and _is_cap(nxt2):
-            return self._cand(a, b, "organisation")  # "Jefferies analyst Jonathan Matuszewski"
+        if nxt in ROLE_NOUNS and nxt2 is not None and _is_cap(nxt2) and not self._model_place(text):
+            return self._cand(a, b, "organisation")  # "Jefferies analyst Jonathan Matuszewski", not "Asia"
         if b - a == 1:
             return self._cand(a, b, "single")
         if self._person_shape(a, b) and self._could_be_person(a, b):
@@ -615,6 +640,10 @@ _VERBISH = frozenset(
 )
 
 
+_PRODUCT_NOUNS = frozenset("newsletter newsletters podcast podcasts app apps blog series".split())
+_PRODUCT_AFTER = re.compile(
+    r",\s+(?:our|a|the|its|their)\s+(?:[\w-]+\s+){0,3}(?:newsletter|podcast|app|blog|series)\b"
+)
 _VENUE_PREPOSITIONS = frozenset("in at near outside inside around across throughout within".split())
 _CALENDAR = re.compile(
     r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"

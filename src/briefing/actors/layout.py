@@ -5,6 +5,8 @@
 - A quotation in title case (CNN's “State of the Union”, “Miss Universe”) is the title of a work, a show
   or a slogan: the uncertain names inside it are no actors.
 - A university's campus after a comma ("University of California, San Francisco") is part of its name.
+- A place's name before a local body written in lower case ("the Malegaon municipal corporation", "Leeds
+  city council", "Nashik police") names that body, an organisation.
 """
 
 from __future__ import annotations
@@ -66,6 +68,26 @@ def _title_case(quote: str) -> bool:
     words = [w.strip(",.;:!?") for w in quote.split()]
     content = [w for w in words if w and w.lower() not in _SMALL]
     return 2 <= len(words) <= 8 and len(content) >= 2 and all(w[:1].isupper() for w in content)
+
+
+LOCAL_BODY = re.compile(
+    r"\s+(?:(?:municipal|city|district|county|state|regional|provincial|town|village|metropolitan)\s+)?"
+    r"(?:corporation|council|municipality|police|administration|assembly|authority)\b"
+)
+
+
+def with_local_bodies(doc: Document, cands: list[Cand]) -> list[Cand]:
+    """ "the Malegaon municipal corporation": a place's name and a lower-case body are one organisation."""
+    out = []
+    for c in cands:
+        m = LOCAL_BODY.match(doc.text, c.end)
+        if m and c.kind in ("place", "single") and not c.venue and " " not in c.text.strip():
+            out.append(
+                Cand(c.start, m.end(), doc.text[c.start : m.end()], "organisation", known_only=c.known_only)
+            )
+        else:
+            out.append(c)
+    return out
 
 
 def with_campuses(doc: Document, cands: list[Cand]) -> list[Cand]:

@@ -273,8 +273,11 @@ def add_references(doc: Document, sdoc: SpacyDoc, res: Resolver) -> None:
     _state_bodies(doc, res)
     _unnamed_officers(doc, res)
     _leader_titles(doc, res)
+    _head_of_government(doc, res)
     _pronouns(doc, sdoc, res)
     _descriptions(doc, res)
+    _the_police(doc, res)
+    _state_government(doc, res)
 
 
 # "Egypt's foreign ministry", "Russia's defence ministry", "China's central bank": a state's body that
@@ -335,6 +338,37 @@ def _unnamed_officers(doc: Document, res: Resolver) -> None:
             holder = res.by_alias.get(_key(name)) or res._new(name, "person")
             holder.role, holder.role_evidence, holder.affiliation = name, (m.start(), m.end()), org.name
         holder.add(m.start(), m.end(), "title")
+
+
+# "the prime minister" with no name: an office of government only (a president or a chancellor may head a
+# company, a university or a club)
+_HEAD_OF_GOVERNMENT = re.compile(
+    r"\b[Tt]he\s+(?P<office>prime minister|premier)\b(?!\s*,?\s+[A-Z])(?!\s+of\b)"
+)
+
+
+def _head_of_government(doc: Document, res: Resolver) -> None:
+    """ "Downing Street said the prime minister had full confidence": the named holder of the office, or
+    an unnamed one of the state the article is about."""
+    found = [
+        m
+        for m in _HEAD_OF_GOVERNMENT.finditer(doc.text)
+        if (s := doc.sentence_at(m.start())) and s.kind == "body"
+    ]
+    if not found:
+        return
+    state = _dominant_state(res, _state_counts(res))
+    for m in found:
+        office = m.group("office")
+        holder = next((p for p in res.ents if p.kind == "person" and office in p.role.lower()), None)
+        if holder is None and state:
+            name = f"{office.title()} of {state}"
+            holder = res.by_alias.get(_key(name)) or res._new(name, "person")
+            holder.role = holder.role or name
+            holder.role_evidence = holder.role_evidence or (m.start(), m.end())
+            holder.side = state
+        if holder is not None:
+            holder.add(m.start(), m.end(), "title")
 
 
 def _bylines(doc: Document, res: Resolver) -> None:
@@ -495,7 +529,7 @@ def _mentions_sorted(res: Resolver) -> list[tuple[int, int, Ent]]:
 def _descriptions(doc: Document, res: Resolver) -> None:
     ments = _mentions_sorted(res)
     starts = [m[0] for m in ments]
-    state_counts = Counter(e.name for e in res.ents if e.kind == "state" for _ in e.mentions)
+    state_counts = _state_counts(res)
     by_sent = _by_sentence(doc, res)
     for m in _DESCRIPTION.finditer(doc.text):
         noun = m.group("noun").lower()
@@ -521,21 +555,64 @@ def _descriptions(doc: Document, res: Resolver) -> None:
             by_sent[sent.id].sort(key=lambda x: x[0])
 
 
-def _government(res: Resolver, state: Ent | None) -> Ent | None:
+def _the_police(doc: Document, res: Resolver) -> None:
+    """ "police said", "according to police": the one police force the article names, wherever it names it."""
+    forces = [e for e in res.ents if e.kind == "organisation" and _key(e.name).endswith("police")]
+    if len(forces) != 1:
+        return
+    taken = {(s, t) for e in res.ents for s, t, _ in e.mentions}
+    for m in re.finditer(r"\b(?:[Tt]he\s+)?[Pp]olice\b", doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is not None and sent.kind == "body" and not any(s <= m.start() < t for s, t in taken):
+            forces[0].add(m.start(), m.end(), "alias")
+
+
+def _state_government(doc: Document, res: Resolver) -> None:
+    """ "the Republican-controlled state government": the region (a US state, an Indian state) the article
+    is about, when one is named at least twice; else a state government of its own."""
+    regions = Counter({e: len(e.mentions) for e in res.ents if e.kind == "place" and e.state and not e.venue})
+    top = regions.most_common(2)
+    region = top[0][0] if top and top[0][1] >= 2 and (len(top) < 2 or top[0][1] > top[1][1]) else None
+    taken = {(s, t) for e in res.ents for s, t, _ in e.mentions}
+    for m in re.finditer(r"\b[Tt]he\s+(?:[\w-]+\s+)?state\s+government\b", doc.text):
+        sent = doc.sentence_at(m.start())
+        if sent is None or sent.kind != "body" or (m.start(), m.end()) in taken:
+            continue
+        target = (
+            region
+            or res.by_alias.get(_key("State government"))
+            or res._new("State government", "organisation")
+        )
+        target.add(m.start(), m.end(), "alias")
+
+
+def _government(res: Resolver, state: str) -> Ent | None:
     """ "the government": the government of the state the article is mostly about, its own actor."""
-    if state is None:
+    if not state:
         return None
-    name = f"Government of {state.name}"
+    name = f"Government of {state}"
     gov = res.by_alias.get(_key(name)) or res._new(name, "organisation")
-    gov.state = gov.side = state.name
+    gov.state = gov.side = state
     return gov
 
 
-def _dominant_state(res: Resolver, counts: Counter) -> Ent | None:
+def _state_counts(res: Resolver) -> Counter:
+    """Mentions of each state, its seats of government and its bodies included ("Downing Street" is the
+    United Kingdom's, "Egypt's foreign ministry" Egypt's)."""
+    counts: Counter = Counter()
+    for e in res.ents:
+        if e.kind == "state":
+            counts[e.name] += len(e.mentions)
+        elif e.kind == "organisation" and e.state:
+            counts[e.state] += len(e.mentions)
+    return counts
+
+
+def _dominant_state(res: Resolver, counts: Counter) -> str:
     top = counts.most_common(2)
     if not top or top[0][1] < 2 or (len(top) == 2 and top[0][1] <= top[1][1]):
-        return None
-    return res.by_alias.get(_key(top[0][0]))
+        return ""
+    return top[0][0]
 
 
 _ABBREVIATED = {"senator": "sen.", "governor": "gov.", "congressman": "rep.", "congresswoman": "rep."}

@@ -338,7 +338,7 @@ class Resolver:
             if ent.kind != "person" or (self._speaks(tok) and nxt not in ("'s", "’s")):
                 votes[ent.kind] += 1
         top = votes.most_common(2)
-        if not top or (len(top) == 2 and top[0][1] == top[1][1]) or top[0][0] == "none":
+        if not top or (len(top) == 2 and top[0][1] == top[1][1]) or top[0][0] in ("none", "other"):
             return ""
         return top[0][0]  # person, organisation, place ("to Europe"), group ("Muslims")
 
@@ -400,6 +400,7 @@ class Resolver:
         return next(iter(hits.values())) if len(hits) == 1 else None
 
     def resolve(self, cands: list[Cand]) -> None:
+        _undoubled(cands)
         _org_suffixes(cands)
         deferred: list[Cand] = []  # capitals in brackets: tickers of the organisation before them
         # full names first (anywhere in the text), so that a surname seen before its full name still joins
@@ -565,6 +566,21 @@ def _short_keys(key: str) -> list[str]:
     if len(words) == 2 and words[1] in PARTY_WORDS:
         return [words[0] + "s"]
     return []
+
+
+def _undoubled(cands: list[Cand]) -> None:
+    """ "Ali Musa Ali" where the text also names "Ali Musa": a name does not start over inside itself, so
+    the run is the person's name and the first word of what follows; it is trimmed to the name."""
+    people = {c.text for c in cands if c.kind == "person"}
+    for c in cands:
+        words = c.text.split()
+        if c.kind not in ("person", "organisation") or len(words) < 3:
+            continue
+        k = next((k for k in range(2, len(words)) if words[k] == words[0]), 0)
+        name = " ".join(words[:k])
+        if k and name in people:
+            end = c.start + list(re.finditer(r"\S+", c.text))[k - 1].end()
+            c.end, c.text, c.kind, c.weak = end, c.text[: end - c.start], "person", False
 
 
 def _org_suffixes(cands: list[Cand]) -> None:

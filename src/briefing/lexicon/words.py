@@ -172,7 +172,7 @@ NOT_NAMES = frozenset(
     notably nonetheless amid despite although though because since whether where what who why how
     read also watch related q1 q2 q3 q4 ok yes no not jan jan. feb feb. mar mar. apr apr. jun jun. jul
     jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. tv et gmt bst est pst am pm a.m. p.m.
-    ceo cfo ipo gdp""".split()
+    ceo cfo ipo gdp follow subscribe click download listen""".split()
 )
 # News agencies: media wherever they appear.
 NEWS_AGENCIES = frozenset(

@@ -78,3 +78,15 @@ def test_a_name_that_starts_over_inside_itself_is_the_shorter_name() -> None:
 def test_a_three_part_name_repeating_a_word_is_kept_when_nothing_says_otherwise() -> None:
     idx = run("Mohamed Ali Mohamed, the port's director, said the ships were delayed.\n")
     assert actor(idx, "Mohamed Ali Mohamed").kind == "person"
+
+
+def test_a_speaker_is_read_from_the_parse_and_a_people_is_a_group_but_its_adjective_nothing() -> None:
+    found = kinds(
+        run(
+            "Arab states objected, and Hispanics said they were worried.\n"
+            "Dr Ana Feld wrote in a post on X that the paper was sound, and Nordwind said it agreed.\n"
+        )
+    )
+    assert "Arab" not in found  # "states" is a noun here, not "Arab states (that) ..."
+    assert found.get("Hispanics") == "group"
+    assert found.get("X") == "organisation" and found.get("Nordwind") == "organisation"

@@ -27,7 +27,7 @@ def find_actors(
     ``parsed`` is ``nlp.parse(doc)`` (one tokenisation, the parse and the model's entities);
     ``lex`` the word lists (``lexicon.load``)."""
     det = Detector(doc, parsed, lex)
-    res = Resolver(doc, det.ents, lex.verb_heads)
+    res = Resolver(doc, det.ents, lex)
     res.resolve(det.candidates())
     describe_roles(doc, det.sdoc, res)
     add_references(doc, det.sdoc, res)

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from briefing.actors.cand import Cand
 from briefing.actors.ner import Entities
+from briefing.lexicon import Lexicon
 from briefing.lexicon.words import (
     LEGAL_SUFFIXES,
     NEWS_AGENCIES,
@@ -81,12 +82,12 @@ class Ent:
 class Resolver:
     """Merges candidates into entities."""
 
-    def __init__(
-        self, doc: Document, model: Entities | None = None, speech_lemmas: frozenset[str] = frozenset()
-    ) -> None:
+    def __init__(self, doc: Document, model: Entities | None = None, lex: Lexicon | None = None) -> None:
         self.doc = doc
         self.model = model  # the statistical model's entities and the parse: votes on lone words
-        self.speech_lemmas = speech_lemmas  # first words of the speech verbs' lemmas ("say", "tell")
+        # first words of the speech verbs' lemmas ("say", "tell"), and what speaks for its issuer ("post")
+        self.speech_lemmas = lex.verb_heads if lex else frozenset()
+        self.documents = lex.document_nouns if lex else frozenset()
         self.ents: list[Ent] = []
         self.by_alias: dict[str, Ent] = {}
         self.persons_by_surname: dict[str, list[Ent]] = {}
@@ -310,11 +311,19 @@ class Resolver:
         model = self._pronoun_kind(cands) or self._model_kind(cands)
         if model:
             return model
-        spoke = any(
-            _SPOKE_AFTER.match(text, c.end) or _TOLD_BEFORE.search(b)
-            for c, b in zip(cands, before, strict=True)
-        )
+        spoke = any(self._spoke(c) or _TOLD_BEFORE.search(b) for c, b in zip(cands, before, strict=True))
         return "organisation" if spoke else ""
+
+    def _spoke(self, c: Cand) -> bool:
+        """The word is the subject of a speech verb in the parse ("Nordwind said"; not "Arab states")."""
+        if self.model is None:
+            return bool(_SPOKE_AFTER.match(self.doc.text, c.end))
+        span = self.model.parsed.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        published = tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_ in self.documents
+        return self._speaks(tok) or published  # "Nordwind said"; "a post on X"
 
     def _model_kind(self, cands: list[Cand]) -> str:
         """The kind the statistical model gives a lone word, read where the word is used.
@@ -340,6 +349,8 @@ class Resolver:
         top = votes.most_common(2)
         if not top or (len(top) == 2 and top[0][1] == top[1][1]) or top[0][0] in ("none", "other"):
             return ""
+        if top[0][0] == "group" and not cands[0].text.endswith("s"):
+            return ""  # a people's adjective ("Arab states", "Soviet"), not the people ("Muslims")
         return top[0][0]  # person, organisation, place ("to Europe"), group ("Muslims")
 
     def _speaks(self, tok: Token) -> bool:
@@ -534,7 +545,7 @@ _ORG_AFTER = re.compile(
 _ORG_BEFORE = re.compile(r"\b(?:at|from|joined|via)\s+(?:the\s+)?$")
 # people and organisations both speak, and are told things: an actor, of a kind the model decides
 _SPOKE_AFTER = re.compile(r"(?:['’]s)?\s+(?:" + "|".join(sorted(SAY_VERBS)) + r")\b")
-_TOLD_BEFORE = re.compile(r"\b(?:told|with|by|on|of|for|to)\s+(?:the\s+)?$")
+_TOLD_BEFORE = re.compile(r"\b(?:told|by|for)\s+(?:the\s+)?$")  # "told Reuters", "a spokesman for X"
 
 
 def _abbreviates(words: list[str], name: str) -> bool:

@@ -36,6 +36,7 @@ class Resolver(LoneWords, Tidy):
         # first words of the speech verbs' lemmas ("say", "tell"), and what speaks for its issuer ("post")
         self.speech_lemmas = lex.verb_heads if lex else frozenset()
         self.documents = lex.document_nouns if lex else frozenset()
+        self.lex = lex
         self.ents: list[Ent] = []
         self.by_alias: dict[str, Ent] = {}
         self.persons_by_surname: dict[str, list[Ent]] = {}

@@ -1,4 +1,8 @@
-"""The command line on bad input: one line on stderr naming the file and the problem, exit 2."""
+"""The command line on bad input: one line on stderr naming the file and the problem, exit 2.
+
+The cases run through the command line's entry point in this process (``run_here``); one per command runs
+as a real process too, where a stray warning or traceback from start-up would also show.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, run_cli
+from tests.conftest import SEED, run_cli, run_here
 
 BAD_INPUTS = {
     "missing.txt": None,
@@ -42,14 +46,24 @@ def _assert_clean_refusal(proc, path: Path) -> None:
 def test_bad_input_is_refused_in_one_line(tmp_path: Path, name: str, command: str) -> None:
     path = _make(tmp_path, name)
     out = tmp_path / "out"
-    _assert_clean_refusal(run_cli(command, path, "--out", out), path)
+    _assert_clean_refusal(run_here(command, path, "--out", out), path)
     assert not out.exists()
     left = [p.name for p in tmp_path.iterdir()]
     assert left == ([path.name] if path.exists() else [])  # no output, no staging folder left behind
 
 
+@pytest.mark.parametrize(
+    "command", ["extract", pytest.param("report", marks=pytest.mark.slow)]
+)  # a report's process imports the notebook machinery before it refuses: seconds
+def test_bad_input_is_refused_in_one_line_by_a_real_process(tmp_path: Path, command: str) -> None:
+    path = _make(tmp_path, "random.bin")
+    out = tmp_path / "out"
+    _assert_clean_refusal(run_cli(command, path, "--out", out), path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["random.bin"]
+
+
 def test_a_directory_is_refused(tmp_path: Path) -> None:
-    _assert_clean_refusal(run_cli("extract", tmp_path, "--out", tmp_path / "out"), tmp_path)
+    _assert_clean_refusal(run_here("extract", tmp_path, "--out", tmp_path / "out"), tmp_path)
 
 
 def test_oversized_file_is_refused(tmp_path: Path) -> None:
@@ -58,13 +72,13 @@ def test_oversized_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as f:
         f.truncate(MAX_INPUT_BYTES + 1)
-    proc = run_cli("extract", path, "--out", tmp_path / "out")
+    proc = run_here("extract", path, "--out", tmp_path / "out")
     _assert_clean_refusal(proc, path)
     assert "limit" in proc.stderr
 
 
 def test_bad_date_is_a_usage_error(tmp_path: Path) -> None:
-    proc = run_cli("extract", SEED, "--out", tmp_path, "--published", "15/05/2025")
+    proc = run_here("extract", SEED, "--out", tmp_path, "--published", "15/05/2025")
     assert proc.returncode == 2 and "YYYY-MM-DD" in proc.stderr and "Traceback" not in proc.stderr
 
 
@@ -72,7 +86,7 @@ def test_extract_writes_article_text_byte_exact_without_bom(tmp_path: Path) -> N
     raw = "\ufeffHeadline Here\r\nThe minister said on Monday that talks would resume.\r\n"
     path = tmp_path / "bom.txt"
     path.write_bytes(raw.encode("utf-8"))
-    proc = run_cli("extract", path, "--out", tmp_path / "out")
+    proc = run_here("extract", path, "--out", tmp_path / "out")
     assert proc.returncode == 0, proc.stderr
     written = (tmp_path / "out" / "article.txt").read_bytes().decode("utf-8")
     assert written == raw[1:].replace("\r\n", "\n")
@@ -88,7 +102,7 @@ def test_read_only_output_folder_is_refused(tmp_path: Path) -> None:
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        proc = run_cli("extract", SEED, "--out", locked / "out")
+        proc = run_here("extract", SEED, "--out", locked / "out")
         assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
     finally:
         locked.chmod(0o700)
@@ -97,7 +111,7 @@ def test_read_only_output_folder_is_refused(tmp_path: Path) -> None:
 def test_output_inside_a_file_is_refused(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    proc = run_cli("extract", SEED, "--out", blocker / "out")
+    proc = run_here("extract", SEED, "--out", blocker / "out")
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
     assert "Traceback" not in proc.stderr
 
@@ -115,3 +129,40 @@ def test_an_internal_error_is_one_line_not_a_traceback(
     assert cli.main(["extract", str(SEED), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "KeyError" in err[0] and str(SEED) in err[0]
+
+
+class _FakeReport:
+    """What build_report returns, after telling progress its stages as the real one does."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.html, self.seconds = folder, folder / "briefing.html", 1.5
+
+    def run(self, article, published, out, data_dir, progress):
+        for stage in ("extracting x.txt", "running the notebooks", "rendering the HTML", "publishing x"):
+            progress(stage)
+        return self
+
+
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "piped"])
+def test_a_terminal_sees_each_stage_and_a_pipe_only_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], terminal: bool
+) -> None:
+    import briefing.report
+    from briefing import cli
+
+    fake = _FakeReport(tmp_path / "r")
+    monkeypatch.setattr(briefing.report, "build_report", fake.run)
+    monkeypatch.setattr(cli, "_on_terminal", lambda: terminal)
+    assert cli.main(["report", str(SEED), "--out", str(tmp_path / "r")]) == 0
+    out, err = capsys.readouterr()
+    assert out == f"{fake.html}\n"
+    if terminal:
+        assert err.splitlines() == [
+            "briefing: extracting x.txt",
+            "briefing: running the notebooks",
+            "briefing: rendering the HTML",
+            "briefing: publishing x",
+            "briefing: written in 1.5 s:",
+        ]
+    else:
+        assert err == ""

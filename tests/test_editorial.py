@@ -5,6 +5,7 @@ from __future__ import annotations
 from briefing.claims.editorial import THRESHOLD, find_editorial
 from briefing.claims.editorial_score import assess, parser
 from briefing.ingest import build_document
+from briefing.nlp import parse
 
 
 def editorial(body: str, covered: list[tuple[int, int]] | None = None) -> list[str]:
@@ -110,3 +111,49 @@ def test_web_furniture_is_not_editorial() -> None:
 
 def test_a_plain_fact_is_not_editorial_even_with_a_loaded_topic() -> None:
     assert editorial("The court convicted two officials of fraud over the harbour contract on Tuesday.") == []
+
+
+# Quotation marks: someone's words against the writer's scare quotes (CheckThat guidelines, SUBJ 2).
+
+
+def test_scare_quotes_leave_the_sentence_the_writers() -> None:
+    got = editorial("The council’s “reform” is a shameful “compromise” that helps nobody.")
+    assert got == ["The council’s “reform” is a shameful “compromise” that helps nobody."]
+
+
+def test_the_last_sentence_of_a_quote_is_not_editorial() -> None:
+    body = "“We have waited for the harbour long enough. This plan is a shameful waste of money.”"
+    assert editorial(body) == []
+
+
+def test_a_sentence_mostly_in_quotes_is_not_editorial() -> None:
+    body = "Its verdict: “a shameful waste of money that no town on the coast can afford”."
+    assert editorial(body) == []
+
+
+# Figures qualified by an adjective are market reporting; a verdict on them stays the writer's.
+
+
+def test_an_adjective_on_figures_is_market_reporting() -> None:
+    assert editorial("The harbour operator cut its forecast after disappointing results in May.") == []
+    assert editorial("Weak demand from China forced a third cut.") == []
+    assert editorial("The harbour operator’s results look disappointing.") == [
+        "The harbour operator’s results look disappointing."
+    ]
+
+
+def test_the_documents_parse_gives_the_same_verdicts() -> None:
+    text = (
+        "Harbour talks stall\nThe council met on Monday. The outcome was a fiasco for everyone involved.\n"
+        "The mayor was asked about the plan. Her answer was blunt: it is a shameful waste of money.\n"
+    )
+    doc = build_document(text)
+    alone = find_editorial(doc, [])
+    assert [c.text for c in alone] == ["The outcome was a fiasco for everyone involved."]
+    assert find_editorial(doc, [], parsed=parse(doc)) == alone
+
+
+def test_a_word_of_the_page_used_in_a_sentence_is_no_furniture() -> None:
+    got = editorial("The charity that sponsored the report runs a shameful cookie-cutter campaign.")
+    assert got == ["The charity that sponsored the report runs a shameful cookie-cutter campaign."]
+    assert editorial("The harbour lost a third of its traffic. Sponsored content: a shameful deal.") == []

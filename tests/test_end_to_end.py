@@ -1,17 +1,24 @@
-"""The real commands on the seed and on every article beside the project: real CSVs, real HTML."""
+"""The real commands on the seed and on every article beside the project: real CSVs, real HTML.
+
+`extract` runs in this process (the contract is what is checked); every report is a real process (slow).
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import os
+import pty
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from briefing.io import columns
-from tests.conftest import ARTICLES, ROOT, SEED, articles_or_skip, run_cli
+from tests.conftest import ARTICLES, ROOT, SEED, run_cli, run_here
 
 # The contract's columns (../shared/eval/README.md), which must come first and in this order.
 CONTRACT = {
@@ -67,21 +74,24 @@ def check_contract(folder: Path, source: Path) -> None:
         assert all(a in ids for a in e["actor_ids"].split(";") if a)
 
 
-@pytest.mark.parametrize("article", [SEED, *ARTICLES], ids=lambda p: p.stem)
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
 def test_extract_writes_the_contract(tmp_path: Path, article: Path) -> None:
-    proc = run_cli("extract", article, "--out", tmp_path)
+    proc = run_here("extract", article, "--out", tmp_path)
     assert proc.returncode == 0, proc.stderr
     check_contract(tmp_path, article)
 
 
-def test_seed_extraction_finds_the_parties(tmp_path: Path) -> None:
-    assert run_cli("extract", SEED, "--out", tmp_path).returncode == 0
-    names = {a["name"] for a in read(tmp_path, "actors")}
+def test_seed_extraction_writes_the_contract(seed_extraction: Path) -> None:
+    check_contract(seed_extraction, SEED)
+
+
+def test_seed_extraction_finds_the_parties(seed_extraction: Path) -> None:
+    names = {a["name"] for a in read(seed_extraction, "actors")}
     assert len(names) >= 10
-    claims = read(tmp_path, "claims")
+    claims = read(seed_extraction, "claims")
     assert sum(c["mode"] in {"direct", "indirect"} for c in claims) >= 10
     assert any(c["mode"] == "editorial" for c in claims)
-    assert len(read(tmp_path, "events")) >= 4
+    assert len(read(seed_extraction, "events")) >= 4
 
 
 def check_html(html: str) -> None:
@@ -106,21 +116,39 @@ def test_seed_report_is_complete_and_self_contained(seed_report: Path) -> None:
 
 
 @pytest.mark.slow
-def test_report_on_every_article(tmp_path: Path) -> None:
-    for article in articles_or_skip():
-        out = tmp_path / article.stem
-        proc = run_cli("report", article, "--out", out)
-        assert proc.returncode == 0, f"{article.name}: {proc.stderr}"
-        check_html((out / "briefing.html").read_text(encoding="utf-8"))
+def test_report_on_every_article_two_commands_at_once(tmp_path: Path) -> None:
+    """Every article, as an analyst with a folder would run them (`briefing report` batches), and two such
+    commands started together: their kernels start side by side, and no two may collide (ports, folders)."""
+    halves = (
+        [ARTICLES[::2], ARTICLES[1::2]] if len(ARTICLES) > 1 else [[SEED], [SEED]]
+    )  # seed_report: the seed
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "briefing", "report", *map(str, half), "--out", str(tmp_path / f"r{i}")],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i, half in enumerate(halves)
+    ]
+    for i, (run, half) in enumerate(zip(runs, halves, strict=True)):
+        out, err = run.communicate(timeout=600)
+        assert run.returncode == 0, err
+        assert out.split() == [str(tmp_path / f"r{i}" / a.stem / "briefing.html") for a in half]
+        for article in half:
+            check_html((tmp_path / f"r{i}" / article.stem / "briefing.html").read_text(encoding="utf-8"))
 
 
-def test_failed_run_keeps_the_previous_report(seed_report: Path, tmp_path: Path) -> None:
+def test_failed_run_keeps_the_previous_report(tmp_path: Path) -> None:
+    """Refused input leaves an earlier report byte for byte as it was, and nothing beside it."""
     out = tmp_path / "kept"
-    shutil.copytree(seed_report, out)
+    out.mkdir()
+    (out / "briefing.html").write_text("<html>an earlier briefing</html>\n", encoding="utf-8")
     before = (out / "briefing.html").read_bytes()
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01\x02 not text")
-    proc = run_cli("report", bad, "--out", out)
+    proc = run_here("report", bad, "--out", out)
     assert proc.returncode == 2
     assert (out / "briefing.html").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "kept"]
@@ -154,8 +182,15 @@ def test_failing_notebook_leaves_no_half_written_report(seed_report: Path, tmp_p
 
 
 def test_same_input_gives_the_same_outputs(seed_report: Path, tmp_path: Path) -> None:
-    out = tmp_path / "again"
-    assert run_cli("report", SEED, "--out", out).returncode == 0
+    """The seed again: the same files. Run from another folder with relative paths (the kernel and the
+    extraction must agree on where things are) and on a terminal (one line per stage, the path last)."""
+    shutil.copy(SEED, tmp_path / SEED.name)
+    proc = run_on_terminal("report", SEED.name, "--out", "out/again", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "out" / "again"
+    assert proc.stdout.strip() == str(out / "briefing.html")
+    stages = [line.split()[1] for line in proc.stderr.splitlines()]
+    assert stages == ["extracting", "running", "rendering", "publishing", "written"], proc.stderr
     for name in ["actors", "mentions", "claims", "events", "sentences"]:
         assert (out / "extraction" / f"{name}.csv").read_bytes() == (
             seed_report / "extraction" / f"{name}.csv"
@@ -164,15 +199,32 @@ def test_same_input_gives_the_same_outputs(seed_report: Path, tmp_path: Path) ->
     first = run_time.sub("", (seed_report / "briefing.html").read_text(encoding="utf-8"))
     second = run_time.sub("", (out / "briefing.html").read_text(encoding="utf-8"))
     assert first == second
+    check_html(second)
 
 
-def test_relative_paths_from_another_folder(tmp_path: Path) -> None:
-    """A relative --out and article, run from elsewhere: the kernel and the extraction agree on paths."""
-    shutil.copy(SEED, tmp_path / "article.txt")
-    proc = run_cli("report", "article.txt", "--out", "out/briefing", cwd=tmp_path, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip().splitlines()[-1] == str(tmp_path / "out" / "briefing" / "briefing.html")
-    check_html((tmp_path / "out" / "briefing" / "briefing.html").read_text(encoding="utf-8"))
+def run_on_terminal(*args: object, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """``python -m briefing ARGS`` with its standard output on a pseudo-terminal (stderr captured apart)."""
+    leader, follower = pty.openpty()
+    with subprocess.Popen(
+        [sys.executable, "-m", "briefing", *map(str, args)],
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=cwd,
+    ) as proc:
+        os.close(follower)
+        _, err = proc.communicate(timeout=300)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    return subprocess.CompletedProcess(args, proc.returncode, shown.decode().replace("\r\n", "\n"), err)
 
 
 def test_an_extraction_reads_back_as_the_objects_that_were_written(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import InputError
-from briefing.evaluate_editorial import figures, main, read_items
+from briefing.evaluate_editorial import figures, main, read_items, unquote
 
 
 def write_tsv(path: Path, rows: list[tuple[str, str]]) -> Path:
@@ -51,3 +51,11 @@ def test_an_unknown_label_names_its_row(tmp_path: Path) -> None:
     tsv = write_tsv(tmp_path / "odd.tsv", [("The harbour reopened.", "OBJ"), ("A fine day.", "MAYBE")])
     with pytest.raises(InputError, match="row 3"):
         read_items(tsv)
+
+
+def test_a_csv_quoted_field_is_read_back_as_its_text(tmp_path: Path) -> None:
+    rows = [('"The so-called ""reform"" is a shameful retreat."', "SUBJ"), ('"Lobster!"""', "OBJ")]
+    items = read_items(write_tsv(tmp_path / "quoted.tsv", rows))
+    # the second ends a quote that began in the sentence before: only its closing mark is left
+    assert [i.sentence for i in items] == ['The so-called "reform" is a shameful retreat.', 'Lobster!"']
+    assert unquote('He said "no" twice.') == 'He said "no" twice.'  # not a quoted field: as written

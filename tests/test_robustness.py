@@ -1,4 +1,7 @@
-"""Hostile input, kills, a full disk and concurrent runs: a correct report or one clean line, never damage."""
+"""Hostile input, kills and a full disk: a correct report or one clean line, never damage.
+
+Concurrent runs are checked with every article in test_end_to_end.py (two batches started together).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import InputError
-from tests.conftest import ARTICLES, ROOT, SEED, run_cli
+from tests.conftest import ARTICLES, ROOT, SEED, run_cli, run_here
 
 REAL_TEXT = "\n".join(p.read_text(encoding="utf-8") for p in [SEED, *ARTICLES])
 
@@ -48,38 +51,93 @@ HOSTILE_TEXTS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+# The 2 MB line takes most of a minute to extract: it runs in the slow tier (and in the report batch below).
+HOSTILE_NAMES = [
+    pytest.param(name, marks=pytest.mark.slow) if len(HOSTILE_TEXTS[name]) > 1_000_000 else name
+    for name in sorted(HOSTILE_TEXTS)
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_extract_on_hostile_text(tmp_path: Path, name: str) -> None:
     path = tmp_path / "in.txt"
     path.write_bytes(HOSTILE_TEXTS[name])
-    proc = run_cli("extract", path, "--out", tmp_path / "out", timeout=120)
+    proc = run_here("extract", path, "--out", tmp_path / "out")
     accepted_or_refused(proc)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
-def test_report_on_hostile_text(tmp_path: Path, name: str) -> None:
-    path = tmp_path / "in.txt"
-    path.write_bytes(HOSTILE_TEXTS[name])
-    out = tmp_path / "report"
-    proc = run_cli("report", path, "--out", out, timeout=300)
-    accepted_or_refused(proc)
-    if proc.returncode == 0:
-        html = (out / "briefing.html").read_text(encoding="utf-8")
-        assert html.rstrip().endswith("</html>")
-        assert "<h1>Heading" not in html and "<strong>bold</strong>" not in html  # Markdown stays text
-    else:
-        assert not out.exists()
+def test_report_on_hostile_text(tmp_path: Path) -> None:
+    """Every hostile text in one `briefing report` batch: each a correct briefing or one clean line."""
+    inputs = []
+    for i, name in enumerate(sorted(HOSTILE_TEXTS)):
+        path = tmp_path / "in" / f"hostile{i}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(HOSTILE_TEXTS[name])
+        inputs.append((name, path))
+    out = tmp_path / "reports"
+    proc = run_cli("report", *(p for _, p in inputs), "--out", out, timeout=600)
+    assert "Traceback" not in proc.stderr
+    assert proc.returncode in (0, 2), proc.stderr
+    written = proc.stdout.split()
+    for name, path in inputs:
+        html_path = out / path.stem / "briefing.html"
+        refusals = [line for line in proc.stderr.splitlines() if str(path) in line]
+        if str(html_path) in written:
+            html = html_path.read_text(encoding="utf-8")
+            assert html.rstrip().endswith("</html>"), name
+            assert "<h1>Heading" not in html and "<strong>bold</strong>" not in html, name  # stays text
+            assert not refusals, (name, refusals)
+        else:
+            assert len(refusals) == 1, (name, proc.stderr)
+            assert not (out / path.stem).exists(), name
 
 
-def test_extract_five_megabytes_of_real_text(tmp_path: Path) -> None:
+def test_extraction_grows_linearly_with_the_length_of_real_text() -> None:
+    """4x the text costs about 4x the time (within 2x of it), not 16x: nothing quadratic on long input.
+
+    Measured in CPU seconds of this process, best of three, after a warm-up, so other processes on the
+    machine do not count. Five megabytes, and the 10 MB limit, are measured by `make bench`.
+    """
+    from briefing.ingest import build_document
+    from briefing.pipeline import extract_document
+
+    def cost(size: int) -> float:
+        text = (REAL_TEXT * (size // len(REAL_TEXT) + 1))[:size]
+        doc = build_document(text[: text.rfind("\n") + 1], "long.txt")
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            extract_document(doc)
+            best = min(best, time.process_time() - t0)
+        return best
+
+    cost(5_000)  # warm up: matchers and word lists are built once per process
+    small, large = cost(25_000), cost(100_000)
+    assert large < 8 * small, f"25 KB took {small:.2f} s, 100 KB {large:.2f} s"
+
+
+@pytest.mark.slow
+def test_a_file_at_the_size_limit_is_read_whole(tmp_path: Path) -> None:
+    """Exactly MAX_INPUT_BYTES of real text is accepted and split to its last sentence; a byte more is not."""
+    from briefing.config import MAX_INPUT_BYTES
+    from briefing.ingest import ingest
+
+    data = ((REAL_TEXT + "\n") * (MAX_INPUT_BYTES // len(REAL_TEXT) + 1)).encode()[:MAX_INPUT_BYTES]
+    cut = data.rfind(b" ")  # end on whole characters: pad the last word with full stops
+    data = data[:cut] + b"." * (MAX_INPUT_BYTES - cut)
     path = tmp_path / "wire dump.txt"
-    path.write_text((REAL_TEXT + "\n") * (5_000_000 // len(REAL_TEXT) + 1), encoding="utf-8")
-    proc = run_cli("extract", path, "--out", tmp_path / "out", timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    assert (tmp_path / "out" / "claims.csv").stat().st_size > 100_000
+    path.write_bytes(data)
+    assert path.stat().st_size == MAX_INPUT_BYTES
+    doc = ingest(path)
+    assert doc.text.encode() == data
+    assert doc.sentences[-1].end > len(doc.text) - 1000
+    path.write_bytes(data + b"x")
+    with pytest.raises(InputError, match="limit"):
+        ingest(path)
 
 
+@pytest.mark.slow
 def test_hostile_markup_never_becomes_live_html(tmp_path: Path) -> None:
     path = tmp_path / "hostile ‘name’ “quoted” é.txt"
     path.write_text(HOSTILE_HTML, encoding="utf-8")
@@ -99,7 +157,7 @@ def test_hostile_markup_never_becomes_live_html(tmp_path: Path) -> None:
 def test_unwritable_output_is_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    proc = run_cli("report", SEED, "--out", blocker / "report")
+    proc = run_here("report", SEED, "--out", blocker / "report")
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
 
@@ -148,22 +206,3 @@ def test_killed_runs_never_damage_the_previous_report(seed_report: Path, tmp_pat
     proc2 = run_cli("report", SEED, "--out", out)
     assert proc2.returncode == 0, proc2.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept"]
-
-
-@pytest.mark.slow
-def test_two_reports_at_once_both_succeed(tmp_path: Path) -> None:
-    others = ARTICLES[:1] or [SEED]
-    runs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "briefing", "report", str(a), "--out", str(tmp_path / f"r{i}")],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for i, a in enumerate([SEED, *others])
-    ]
-    for p in runs:
-        _, err = p.communicate(timeout=300)
-        assert p.returncode == 0, err
-    assert all((tmp_path / f"r{i}" / "briefing.html").exists() for i in range(len(runs)))

@@ -96,9 +96,24 @@ def run_report(args: argparse.Namespace) -> int:
     worst = 0
     for article in args.articles:
         out = args.out if len(args.articles) == 1 or args.out is None else args.out / article.stem
-        code = _guarded(article, lambda a=article, o=out: build_report(a, args.published, o, args.data))
+        code = _guarded(
+            article,
+            lambda a=article, o=out: build_report(a, args.published, o, args.data, progress=_progress()),
+        )
         worst = max(worst, code)
     return worst
+
+
+def _on_terminal() -> bool:
+    """Progress is for a person watching; piped or captured output gets only errors and the path."""
+    return sys.stdout.isatty()
+
+
+def _progress():
+    """One line per stage of a report on stderr, on a terminal; nothing otherwise."""
+    if not _on_terminal():
+        return lambda _: None
+    return lambda stage: print(f"briefing: {stage}", file=sys.stderr, flush=True)
 
 
 def _guarded(article: Path, action) -> int:
@@ -119,7 +134,8 @@ def _guarded(article: Path, action) -> int:
         return EXIT_FAILED
     if hasattr(result, "html"):
         warn(result.warnings)
-        print(f"briefing written in {result.seconds:.1f} s:", file=sys.stderr)
+        if _on_terminal():
+            print(f"briefing: written in {result.seconds:.1f} s:", file=sys.stderr, flush=True)
         print(result.html, flush=True)
     return 0
 

@@ -15,6 +15,7 @@ import argparse
 import importlib.util
 import json
 import os
+import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -24,6 +25,7 @@ from types import ModuleType
 import yaml
 
 from briefing.config import PROJECT_ROOT
+from briefing.nlp import CACHE_ENV
 
 SCORER = PROJECT_ROOT.parent / "shared" / "eval" / "score.py"
 
@@ -62,6 +64,7 @@ def _extract_one(job: tuple[str, str, str, str | None]) -> str:
     from briefing.registry import load_registry
 
     article, out, published, data_dir = job
+    shutil.rmtree(out, ignore_errors=True)  # a failed article must not be scored on an old output
     try:
         doc = ingest(Path(article), date.fromisoformat(published) if published else None)
         ex = extract_document(doc, load_registry(Path(data_dir) if data_dir else None))
@@ -120,8 +123,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="score only this many articles, evenly spread")
     ap.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
     ap.add_argument("--json", action="store_true", help="every figure as JSON")
+    ap.add_argument(
+        "--parse-cache",
+        type=Path,
+        default=PROJECT_ROOT / "build" / "parse-cache",
+        help="keep parses here between runs (the model's output for the same text and sentences)",
+    )
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss (development sets only)")
     args = ap.parse_args(argv)
+    os.environ.setdefault(CACHE_ENV, str(args.parse_cache))
     figures, misses = evaluate(args.gold, args.out, args.sample, args.jobs)
     if args.verbose:
         for stem, problems in misses.items():

@@ -43,11 +43,23 @@ def read_items(path: Path) -> list[Item]:
         raise InputError(path, f"cannot be read ({exc})") from None
     if not rows or not {"sentence", "label"} <= set(rows[0]):
         raise InputError(path, "is not a TSV with 'sentence' and 'label' columns")
-    items = [Item((r["sentence"] or "").strip(), (r["label"] or "").strip()) for r in rows]
+    items = [Item(unquote((r["sentence"] or "").strip()), (r["label"] or "").strip()) for r in rows]
     bad = next((i for i, it in enumerate(items) if it.label not in LABELS or not it.sentence), None)
     if bad is not None:
         raise InputError(path, f"row {bad + 2} has no sentence or a label other than SUBJ/OBJ")
     return items
+
+
+def unquote(field: str) -> str:
+    """A field the file's writer wrapped in CSV quotes (``"a ""b"" c"``) read back as its text.
+
+    The lab's files are read without quote handling (``QUOTE_NONE``), yet a sentence holding a double
+    quote was written CSV-style: wrapped in quotes, each inner quote doubled. Undo exactly that.
+    """
+    inner = field[1:-1]
+    if len(field) >= 2 and field[0] == field[-1] == '"' and '"' not in inner.replace('""', ""):
+        return inner.replace('""', '"')
+    return field
 
 
 def predict(sentence: str) -> str:

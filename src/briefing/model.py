@@ -120,6 +120,7 @@ class Actor:
     role_end: int = -1
     notes: str = ""
     reviewed: bool = False  # changed or confirmed by the analyst's corrections (briefing.reviews)
+    gender: str = ""  # "m" or "f" when the text shows it (a courtesy title, a given name), else ""
 
     @property
     def role_evidence(self) -> Span | None:

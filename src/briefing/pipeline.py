@@ -21,18 +21,21 @@ from briefing.timeline import find_events
 
 
 def extract_document(
-    doc: Document, registry: Registry | None = None, corrections: reviews.Corrections | None = None
+    doc: Document,
+    registry: Registry | None = None,
+    corrections: reviews.Corrections | None = None,
+    lex: lexicon.Lexicon | None = None,
 ) -> Extraction:
     """Run every extraction stage on an ingested document, then apply the analyst's corrections."""
     corrections = corrections or reviews.Corrections()
     doc = reviews.dated(doc, corrections)
+    lex = lex or lexicon.load()
     parsed = nlp.parse(doc)
-    lex = lexicon.load()
     actors = find_actors(doc, parsed, lex, registry)
-    found = find_claims(doc, actors)
+    found = find_claims(doc, actors, parsed, lex)
     actors = actors.merged(found.actors, found.mentions)
     experts, findings = find_experts(doc, actors, found.claims)
-    events = find_events(doc, actors, found.claims)
+    events = find_events(doc, actors, found.claims, parsed=parsed)
     ex = Extraction(doc, actors, found.claims, tuple(events), tuple(experts), tuple(findings))
     return reviews.apply(ex, corrections)
 
@@ -40,4 +43,5 @@ def extract_document(
 def extract_file(path: str | Path, published: date | None = None, data_dir: Path | None = None) -> Extraction:
     """Ingest an article file, extract everything from it and apply its corrections file."""
     corrections = reviews.load(path, data_dir)  # a malformed file stops here, before the heavy work
-    return extract_document(ingest(path, published), load_registry(data_dir), corrections)
+    doc = ingest(path, published)
+    return extract_document(doc, load_registry(data_dir), corrections, lexicon.load(data_dir))

@@ -40,6 +40,7 @@ def to_index(res: Resolver) -> ActorIndex:
                 group=e.group,
                 expert=e.expert,
                 notes=e.notes,
+                gender=e.gender if e.kind == "person" else "",
             )
         )
         seen: set[tuple[int, int]] = set()

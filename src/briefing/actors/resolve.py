@@ -313,6 +313,3 @@ def _org_suffixes(cands: list[Cand]) -> None:
                 c.start = c.end - len(tail)
                 c.text, c.kind, c.title = tail, "organisation", None
                 break
-
-
-# ---------------------------------------------------------------------- the stage

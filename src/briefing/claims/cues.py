@@ -1,201 +1,15 @@
-"""Lexicons of the claims stage: communication cue verbs (all inflections), claim types, hedges.
+"""What kind of claim a cue and its content make: claim types and hedging words.
 
-Cue verbs are listed by lemma with the claim type they signal; inflected forms are generated
-(regular English morphology plus a table of irregular verbs), so a verb added here is matched in
-every tense. Multi-word cues ("point out", "call for") keep their particle.
+The speech verbs themselves are data (``lexicon/speech_verbs.yaml``): each names the claim type it
+signals; a verb that signals none leaves the content to decide (a condition, a warning, a demand, a
+prediction, or a plain assertion).
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-# lemma -> claim type the cue signals ("" = decided by the content: assertion or condition)
-CUE_LEMMAS: dict[str, str] = {
-    # saying and reporting
-    "say": "",
-    "tell": "",
-    "add": "",
-    "note": "",
-    "write": "",
-    "state": "",
-    "explain": "",
-    "report": "",
-    "reply": "",
-    "respond": "",
-    "answer": "",
-    "tweet": "",
-    "post": "",
-    "declare": "",
-    "announce": "",
-    "mention": "",
-    "remark": "",
-    "comment": "",
-    "observe": "",
-    "reveal": "",
-    "disclose": "",
-    "confirm": "",
-    "reiterate": "",
-    "repeat": "",
-    "stress": "",
-    "emphasise": "",
-    "emphasize": "",
-    "insist": "",
-    "maintain": "",
-    "contend": "",
-    "assert": "",
-    "argue": "",
-    "claim": "",
-    "allege": "",
-    "acknowledge": "",
-    "admit": "",
-    "concede": "",
-    "point out": "",
-    "counter": "",
-    "retort": "",
-    "testify": "",
-    "recount": "",
-    "recall": "",
-    "describe": "",
-    "attribute": "",
-    "blame": "",
-    "accuse": "",
-    "praise": "",
-    "criticise": "",
-    "criticize": "",
-    "condemn": "",
-    "defend": "",
-    "question": "",
-    "agree": "",
-    "complain": "",
-    "boast": "",
-    "joke": "",
-    "quip": "",
-    "brief": "",
-    "go on to say": "",
-    "point to": "",
-    "continue": "",
-    "call": "assessment",
-    # demands and proposals
-    "urge": "demand",
-    "call for": "demand",
-    "call on": "demand",
-    "demand": "demand",
-    "propose": "demand",
-    "ask": "demand",
-    "appeal": "demand",
-    "challenge": "demand",
-    "request": "demand",
-    "recommend": "demand",
-    "suggest": "assessment",
-    "advise": "demand",
-    "pledge": "demand",
-    "promise": "demand",
-    "vow": "demand",
-    # refusals
-    "deny": "refusal",
-    "refute": "refusal",
-    "dismiss": "refusal",
-    "rebut": "refusal",
-    "reject": "refusal",
-    # assessments and predictions
-    "predict": "assessment",
-    "forecast": "assessment",
-    "estimate": "assessment",
-    "project": "assessment",
-    "assess": "assessment",
-    "conclude": "assessment",
-    "believe": "assessment",
-    "think": "assessment",
-    "expect": "assessment",
-    # warnings and threats
-    "warn": "warning",
-    "caution": "warning",
-    "threaten": "warning",
-}
-
-# Cues that only count with an explicit "that"-clause (otherwise they are rarely speech):
-# "Putin believes that ...", "we expect that ..." but not "expects growth", "questioned him".
-THAT_ONLY = frozenset(
-    "believe think expect recall question agree project observe maintain post answer brief report "
-    "continue state comment mention note claim appeal counter".split()
-)
-
-_IRREGULAR = {
-    "say": ("says", "said", "saying"),
-    "tell": ("tells", "told", "telling"),
-    "write": ("writes", "wrote", "written", "writing"),
-    "think": ("thinks", "thought", "thinking"),
-    "go": ("goes", "went", "gone", "going"),
-    "deny": ("denies", "denied", "denying"),
-    "reply": ("replies", "replied", "replying"),
-    "testify": ("testifies", "testified", "testifying"),
-    "quip": ("quips", "quipped", "quipping"),
-    "rebut": ("rebuts", "rebutted", "rebutting"),
-    "admit": ("admits", "admitted", "admitting"),
-    "forecast": ("forecasts", "forecast", "forecasting"),
-    "estimate": ("estimates", "estimated", "estimating"),
-}
-
-
-def _inflect(verb: str) -> set[str]:
-    """base, -s, -ed and -ing forms of one regular (or tabled irregular) verb."""
-    if verb in _IRREGULAR:
-        return {verb, *_IRREGULAR[verb]}
-    if verb.endswith("e"):
-        return {verb, verb + "s", verb + "d", verb[:-1] + "ing"}
-    if verb.endswith("y") and verb[-2] not in "aeiou":
-        return {verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"}
-    if verb.endswith(("s", "sh", "ch", "x")):
-        return {verb, verb + "es", verb + "ed", verb + "ing"}
-    return {verb, verb + "s", verb + "ed", verb + "ing"}
-
-
-@lru_cache(maxsize=1)
-def form_table() -> dict[str, str]:
-    """Every inflected cue (lower case, words joined by one space) -> its lemma."""
-    table: dict[str, str] = {}
-    for lemma in CUE_LEMMAS:
-        head, *rest = lemma.split()
-        for form in _inflect(head):
-            table[" ".join([form, *rest])] = lemma
-    return table
-
-
-@lru_cache(maxsize=1)
-def cue_regex() -> re.Pattern[str]:
-    """Whole-word, case-insensitive alternation of every cue form, longest first."""
-    forms = sorted(form_table(), key=len, reverse=True)
-    alts = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
-    return re.compile(rf"(?<![\w’'-])(?:according\s+to|{alts})(?![\w’'-])", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(f.split()[0] for f in form_table()) | {"according"}
-
-
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def find_cues(text: str) -> list[re.Match[str]]:
-    """Every cue in ``text``: the full pattern is tried only where a word could start a cue."""
-    first, pattern = _first_words(), cue_regex()
-    out = []
-    for w in _WORD.finditer(text):
-        if w.group().lower() in first and (m := pattern.match(text, w.start())):
-            out.append(m)
-    return out
-
-
-def lemma_of(cue: str) -> str:
-    key = " ".join(cue.lower().split())
-    return "according to" if key == "according to" else form_table().get(key, key)
-
-
-def is_participle(cue: str) -> bool:
-    return cue.split()[0].lower().endswith("ing")
-
+from briefing.lexicon import Lexicon
 
 HEDGES = re.compile(
     r"\b(?:may|might|could|would|possibly|perhaps|probably|likely|unlikely|appears?\s+to|appeared\s+to|"
@@ -223,11 +37,11 @@ def hedges_in(text: str) -> str:
     return ";".join(found)
 
 
-def claim_type(lemma: str, content: str) -> str:
+def claim_type(lex: Lexicon, lemma: str, content: str) -> str:
     """assertion, demand, refusal, assessment, warning or condition, from the cue then the content."""
-    by_cue = CUE_LEMMAS.get(lemma, "")
-    if by_cue:
-        return by_cue
+    verb = lex.verb(lemma)
+    if verb is not None and verb.type:
+        return verb.type
     if _CONDITION.search(content):
         return "condition"
     if _WARNING_WORDS.search(content):

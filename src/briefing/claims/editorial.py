@@ -15,6 +15,11 @@ The span is the sentence; its cue is the strongest piece of evidence. Never attr
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from briefing.claims.editorial_score import Assessment, assess, hands_over, lexicon, owner, parser
 from briefing.model import Claim, Document, Sentence, Span
@@ -22,6 +27,8 @@ from briefing.model import Claim, Document, Sentence, Span
 THRESHOLD = 2
 MAX_SENTENCE = 1500  # longer "sentences" are unsegmented dumps, not a verdict
 _QUOTE_CHARS = '“”"'
+_QUOTED = re.compile(r'[“"]([^“”"]*)[”"]')
+QUOTED_SHARE = 0.5  # a sentence mostly in quotation marks is someone else's words
 
 
 def _covered(spans: list[Span], starts: list[int], a: int, b: int) -> bool:
@@ -34,11 +41,17 @@ def _covered(spans: list[Span], starts: list[int], a: int, b: int) -> bool:
 
 
 def _quoted(text: str) -> bool:
-    return (
-        any(c in text for c in _QUOTE_CHARS)
-        and len(text.strip(_QUOTE_CHARS + " .")) > 0
-        and (text.lstrip()[:1] in _QUOTE_CHARS or text.count("“") + text.count('"') >= 2)
-    )
+    """Someone's words in quotation marks: the sentence opens with a quote, a quote runs past its end
+    or ends in it, or quoted stretches make up most of it. Scare quotes ("the so-called “reform”") and
+    a phrase cited inside the writer's own sentence leave it the writer's."""
+    if not any(c in text for c in _QUOTE_CHARS) or not text.strip(_QUOTE_CHARS + " ."):
+        return False
+    if text.lstrip()[:1] in _QUOTE_CHARS:
+        return True
+    if text.count("“") != text.count("”") or text.count('"') % 2 == 1:
+        return True
+    quoted = sum(len(q.split()) for q in _QUOTED.findall(text))
+    return quoted > QUOTED_SHARE * len(text.split())
 
 
 def _candidates(doc: Document, covered: list[Span]) -> list[Sentence]:
@@ -56,7 +69,7 @@ def _candidates(doc: Document, covered: list[Span]) -> list[Sentence]:
     return out
 
 
-def _introduces_speech(doc: Document, sent: Sentence) -> bool:
+def _introduces_speech(doc: Document, sent: Sentence, parsed: Doc | None) -> bool:
     """The sentence before, in the same paragraph, hands over to a speaker with a colon."""
     if sent.id == 0:
         return False
@@ -64,28 +77,44 @@ def _introduces_speech(doc: Document, sent: Sentence) -> bool:
     text = doc.text[prev.start : prev.end].rstrip()
     if prev.paragraph != sent.paragraph or not text.endswith(":"):
         return False
-    parsed = parser()(text)
-    return bool(hands_over(parsed, lexicon()) or owner(parsed, lexicon()))
+    clause = _span(parsed, prev.start, prev.start + len(text)) if parsed is not None else parser()(text)
+    return bool(hands_over(clause, lexicon()) or owner(clause, lexicon()))
 
 
-def _editorial(doc: Document, sent: Sentence, verdict: Assessment) -> bool:
+def _span(parsed: Doc, start: int, end: int) -> SpacySpan:
+    """The tokens of [start, end) in the document's parse."""
+    return parsed.char_span(start, end, alignment_mode="expand") or parsed[0:0]
+
+
+def _parses(doc: Document, sentences: list[Sentence], parsed: Doc | None) -> Iterable[Doc | SpacySpan]:
+    """Each sentence's parse: its span in the document's parse, or the sentence parsed alone."""
+    if parsed is not None:
+        return [_span(parsed, s.start, s.end) for s in sentences]
+    return parser().pipe(doc.text[s.start : s.end] for s in sentences)
+
+
+def _editorial(doc: Document, sent: Sentence, verdict: Assessment, parsed: Doc | None = None) -> bool:
     return (
         verdict.score >= THRESHOLD
         and not verdict.owner
         and not verdict.furniture
-        and not _introduces_speech(doc, sent)
+        and not _introduces_speech(doc, sent, parsed)
     )
 
 
-def find_editorial(doc: Document, covered: list[Span]) -> list[Claim]:
-    """Editorial claims (ids left empty) for the writer's own evaluative sentences."""
+def find_editorial(doc: Document, covered: list[Span], parsed: Doc | None = None) -> list[Claim]:
+    """Editorial claims (ids left empty) for the writer's own evaluative sentences.
+
+    ``parsed`` is the document's parse (``briefing.nlp.parse(doc)``); without it each candidate
+    sentence is parsed alone.
+    """
     sentences = _candidates(doc, covered)
-    texts = [doc.text[s.start : s.end] for s in sentences]
     lex = lexicon()
     out = []
-    for sent, text, parsed in zip(sentences, texts, parser().pipe(texts), strict=True):
-        verdict = assess(parsed, lex)
-        if _editorial(doc, sent, verdict):
+    for sent, tokens in zip(sentences, _parses(doc, sentences, parsed), strict=True):
+        text = doc.text[sent.start : sent.end]
+        verdict = assess(tokens, lex)
+        if _editorial(doc, sent, verdict, parsed):
             out.append(
                 Claim(
                     id="",

@@ -50,6 +50,7 @@ WEIGHTS: dict[str, int] = {
     "scare_quotes": 1,  # a word or two in quotation marks inside the writer's sentence
     "figures": -1,  # numbers are reporting's evidence
     "past_event": -1,  # the main verb tells what happened: "The council approved ..."
+    "measured": 0,  # an adjective on figures ("disappointing results", "weak demand"): market reporting
     "names": -1,  # a sentence full of names reports on them
 }
 
@@ -122,6 +123,7 @@ class Lexicon:
     adjectives: Phrases
     descriptive: Phrases
     speech_nouns: Phrases
+    measures: Phrases
 
 
 @dataclass(frozen=True)
@@ -232,8 +234,17 @@ def _opinion_adjectives(sent: Doc | Span, lex: Lexicon, seen: set[str]) -> list[
         w = (t.lower_,)
         opinion = w in lex.adjectives.items and w not in lex.descriptive.items
         if t.pos_ == "ADJ" and opinion and t.lower_ not in seen:
-            out.append(("adjective", t.text))
+            out.append((_measured(t, lex) or "adjective", t.text))
     return out
+
+
+def _measured(word: Token, lex: Lexicon) -> str:
+    """The kind "measured" for an adjective qualifying figures ("disappointing results", "weak demand").
+
+    Only the attributive use: a verdict on them ("the results look OK") stays the writer's.
+    """
+    figures = (word.head.lemma_.lower(),) in lex.measures.items
+    return "measured" if word.pos_ == "ADJ" and word.dep_ == "amod" and figures else ""
 
 
 def _verdicts(sent: Doc | Span) -> list[tuple[str, str]]:
@@ -301,7 +312,7 @@ def assess(sent: Doc | Span, lex: Lexicon | None = None) -> Assessment:
     evidence: list[tuple[str, str]] = []
     for kind in ("judgement", "loaded", "figurative", "stance", "obligation", "weak"):
         phrases: Phrases = getattr(lex, kind)
-        evidence += [(kind, p) for _, p in phrases.find(sent)]
+        evidence += [(_measured(sent[i], lex) or kind, p) for i, p in phrases.find(sent)]
     evidence += _opinion_adjectives(sent, lex, {p for _, p in evidence})
     evidence += _writer_opinion(sent, lex) + _intensified(sent, lex) + _verdicts(sent) + _shape(sent)
     evidence += _report_shape(sent)

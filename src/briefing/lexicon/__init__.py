@@ -44,6 +44,10 @@ class Lexicon:
     pronouns: Mapping[str, Pronoun]
     carry_on_verbs: frozenset[str]  # "went on to say": verbs under which an infinitive cue still speaks
     document_nouns: frozenset[str]  # "a statement from X said": documents that speak for their issuer
+    subordinators: frozenset[str]  # "when", "because": a cue under one is a circumstance, not an attribution
+    speech_nouns: frozenset[str]  # "his vow that ...": nouns that attribute a that-clause
+    quantity_nouns: frozenset[str]  # "46 percent said", "half of respondents say": poll sources
+    vague_sources: frozenset[str]  # "experts say": no identifiable source when bare
 
     def verb(self, lemma: str) -> SpeechVerb | None:
         return self.speech_verbs.get(lemma.lower())
@@ -98,4 +102,8 @@ def load(data_dir: Path | None = None) -> Lexicon:
         pronouns,
         frozenset(grammar.get("carry_on_verbs", ())),
         frozenset(grammar.get("document_nouns", ())),
+        frozenset(grammar.get("subordinators", ())),
+        frozenset(grammar.get("speech_nouns", ())),
+        frozenset(grammar.get("quantity_nouns", ())),
+        frozenset(grammar.get("vague_sources", ())),
     )

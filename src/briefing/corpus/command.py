@@ -39,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "input",
         type=Path,
         metavar="INPUT",
-        help="a folder of .txt articles, or a .jsonl or .csv "
+        help="a folder of articles (.txt, web pages, PDF, Word), or a .jsonl or .csv "
         "file with one article a row (text; optional outlet, published, url, title, id)",
     )
     cp.add_argument(

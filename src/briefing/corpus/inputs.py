@@ -53,7 +53,7 @@ class Source:
 
 
 def read_corpus(path: str | Path) -> list[Source]:
-    """Index INPUT: a folder of .txt files, a .jsonl or a .csv file."""
+    """Index INPUT: a folder of article files, a .jsonl or a .csv file."""
     p = Path(path)
     if not p.exists():
         raise InputError(p, "no such file or folder")

@@ -341,9 +341,12 @@ def test_network_caption_and_paragraph_name_the_same_strongest_links(b):
     assert pair in text_of(charts.network(b))
 
 
-def test_actors_table_orders_by_mentions_and_quotes_first_appearance(b):
+def test_actors_table_shows_the_rows_it_is_given_in_their_order_and_quotes_first_appearance(b):
     html = P.actors_table(b).html
     assert html.index("Elena Varga") < html.index("Tomas Brandt")
+    fewest_first = P.actors_table(b, b.actors.sort_values("mentions")).html
+    assert fewest_first.index("Tomas Brandt") < fewest_first.index("Elena Varga")
+    assert "Tomas Brandt" not in P.actors_table(b, b.actors[b.actors.actor_id != "A3"]).html
     assert 'id="actor-a1"' in html and 'href="#s' in html and "expert" in html
 
 
@@ -385,8 +388,10 @@ def test_dates(b):
     assert P.date_range("2024") == (date(2024, 1, 1), date(2024, 12, 31))
     assert P.date_range("2025-05-05/2025-05-11") == (date(2025, 5, 5), date(2025, 5, 11))
     assert P.date_range("") is None and P.date_range("soon") is None
-    frame = P.timeline_frame(b)
-    assert list(frame.event_id) == ["E3", "E1", "E2"]
+    assert P.first_day("2025-05-05/2025-05-11") == date(2025, 5, 5) and P.first_day("soon") is None
+    first, last = P.span(b.events)  # the earliest and latest resolved dates, whatever the rows' order
+    assert (first, last) == P.span(b.events.iloc[::-1])
+    assert f"from {first} to {last}" in text_of(P.timeline_note(b))
     assert "planned" in P.timeline_note(b).html
 
 

@@ -1,4 +1,7 @@
-"""01 Actors: the table of actors, the note above it, groups and sides, and who is linked to whom."""
+"""01 Actors: the table of actors, the note above it, groups and sides, and who is linked to whom.
+
+Each helper formats the rows it is given, in their order: the notebook selects and sorts them (which
+actors, how many mentions, which sides). Without a frame a helper shows the stored table as it is."""
 
 from __future__ import annotations
 
@@ -23,11 +26,8 @@ from briefing.present.markup import (
 )
 
 
-def actors_frame(b: Bundle) -> pd.DataFrame:
-    a = b.actors.copy()
-    if not len(a):
-        return a
-    return a.sort_values(["mentions", "actor_id"], ascending=[False, True], kind="stable")
+def _or(frame: pd.DataFrame | None, stored: pd.DataFrame) -> pd.DataFrame:
+    return stored if frame is None else frame
 
 
 def first_appearance(b: Bundle, actor_id: str) -> Html:
@@ -45,8 +45,9 @@ def role_text(row: pd.Series) -> str:
     return role if not aff or aff.lower() in role.lower() else f"{role}; {aff}" if role else aff
 
 
-def actors_table(b: Bundle) -> Html:
-    a = actors_frame(b)
+def actors_table(b: Bundle, actors: pd.DataFrame | None = None) -> Html:
+    """One row per actor of ``actors`` in its order; places go in a line under the table."""
+    a = _or(actors, b.actors)
     a = a[a.kind != "place"] if len(a) else a
     if not len(a):
         return empty("No actors were found in this article.")
@@ -59,11 +60,11 @@ def actors_table(b: Bundle) -> Html:
         side = r.side if r.side not in ("unknown", "expert") else ""
         rows.append([name, r.kind, role_text(r), side, int(r.mentions), first_appearance(b, r.actor_id)])
     headers = ["Actor", "Kind", "Role", "Side", "Mentions", "First appearance"]
-    return block(table(headers, rows, numeric=[4], cls="actors"), places_line(b))
+    return block(table(headers, rows, numeric=[4], cls="actors"), places_line(b, actors))
 
 
-def places_line(b: Bundle) -> Html:
-    p = actors_frame(b)
+def places_line(b: Bundle, actors: pd.DataFrame | None = None) -> Html:
+    p = _or(actors, b.actors)
     p = p[p.kind == "place"] if len(p) else p
     if not len(p):
         return Html("")
@@ -71,7 +72,8 @@ def places_line(b: Bundle) -> Html:
     return para(f"Places named (context, not actors): {names}.", cls="small")
 
 
-def actors_note(b: Bundle) -> Html:
+def actors_note(b: Bundle, actors: pd.DataFrame | None = None) -> Html:
+    """The article's counts (the analysis figures) and the first three actors of ``actors``."""
     n = b.count("actors")
     if not n:
         return note("The extraction found no named people, organisations or states.")
@@ -79,8 +81,8 @@ def actors_note(b: Bundle) -> Html:
     parts = ", ".join(
         f"{b.count(k)} {k if b.count(k) != 1 else one}" for k, one in kinds.items() if b.count(k)
     )
-    a = actors_frame(b)
-    a = a[a.kind != "place"]
+    a = _or(actors, b.actors)
+    a = a[a.kind != "place"] if len(a) else a
     top = list(a.name[:3])
     total = b.count("mentions")
     share = a.mentions[:3].sum() / max(1, total)
@@ -90,9 +92,9 @@ def actors_note(b: Bundle) -> Html:
     )
 
 
-def groups(b: Bundle) -> Html:
+def groups(b: Bundle, actors: pd.DataFrame | None = None) -> Html:
     """Group membership the text states (delegations, coalitions) and each side's actors."""
-    a = b.actors
+    a = _or(actors, b.actors)
     if not len(a):
         return empty("No group membership was stated.")
     rows = [[g, ", ".join(sorted(m.name))] for g, m in a[a["group"] != ""].groupby("group")]
@@ -111,9 +113,10 @@ def groups(b: Bundle) -> Html:
     return block(*out)
 
 
-def strongest(b: Bundle, n: int = 3) -> list[str]:
-    """The strongest links as the analysis ranked them: the chart's caption names the same."""
-    links = b.links.sort_values("rank")[:n] if len(b.links) else b.links
+def strongest(b: Bundle, n: int = 3, links: pd.DataFrame | None = None) -> list[str]:
+    """The first ``n`` links of ``links`` (stored: by the analysis's rank): the chart's caption names the
+    same."""
+    links = _or(links, b.links.sort_values("rank") if len(b.links) else b.links)[:n]
     return [f"{r.source_name} – {r.target_name} ({_weight(r)})" for _, r in links.iterrows()]
 
 
@@ -124,11 +127,12 @@ def _weight(r: pd.Series) -> str:
     return ", ".join(parts)
 
 
-def links_note(b: Bundle) -> Html:
-    if not len(b.links):
+def links_note(b: Bundle, links: pd.DataFrame | None = None) -> Html:
+    ln = _or(links, b.links)
+    if not len(ln):
         return note("No two actors appear in the same sentence, so there is no network to draw.")
-    text = f"Strongest links: {'; '.join(strongest(b))}."
-    speaks = b.links[b.links.speaks > 0].sort_values(["speaks", "rank"], ascending=[False, True])[:2]
+    text = f"Strongest links: {'; '.join(strongest(b, links=links))}."
+    speaks = ln[ln.speaks > 0].sort_values(["speaks", "rank"], ascending=[False, True])[:2]
     about = [f"{r.source_name} and {r.target_name}" for _, r in speaks.iterrows()]
     if about:
         text += f" One speaks about the other most between {'; '.join(about)}."

@@ -3,6 +3,7 @@
 Figures are built with :class:`matplotlib.figure.Figure` (no pyplot state), so nothing is displayed twice
 and nothing leaks between sections. Each public function returns :class:`briefing.present.Html` holding a
 ``<figure>`` with alt text and a caption written from the data, or a sentence when there is nothing to draw.
+Each chart draws the rows of the DataFrame it is given, in their order (the notebook selects and sorts them).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import networkx as nx
+import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -22,9 +24,9 @@ from matplotlib.ticker import MaxNLocator
 
 from briefing.io import Bundle
 from briefing.present import markup as P
-from briefing.present.actors import actors_frame, strongest
+from briefing.present.actors import strongest
 from briefing.present.common import actor_names
-from briefing.present.timeline import human_date, timeline_frame
+from briefing.present.timeline import date_range, span
 
 # Okabe–Ito: distinguishable with colour-blindness, dark enough for text on white
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D1F", "#555555")
@@ -67,8 +69,9 @@ def _label(text: str, width: int = 18) -> str:
 # ------------------------------------------------------------------ mentions
 
 
-def mentions_bar(b: Bundle, top: int = 15) -> P.Html:
-    a = actors_frame(b)
+def mentions_bar(b: Bundle, actors: pd.DataFrame | None = None, top: int = 15) -> P.Html:
+    """A bar per actor of ``actors`` (the first ``top`` mentioned at all; places are not actors)."""
+    a = b.actors if actors is None else actors
     a = a[(a.mentions > 0) & (a.kind != "place")][:top] if len(a) else a
     if not len(a):
         return P.empty("No actor is mentioned, so there is no chart of mentions.")
@@ -97,12 +100,12 @@ def mentions_bar(b: Bundle, top: int = 15) -> P.Html:
 # ------------------------------------------------------------------ network
 
 
-def _graph(b: Bundle) -> nx.Graph:
+def _graph(b: Bundle, links: pd.DataFrame) -> nx.Graph:
     """The analysis stage's links (``links.csv``): one edge per pair, its weight and rank as computed."""
     names = actor_names(b)
     kinds = dict(zip(b.actors.actor_id, b.actors.kind, strict=False))
     g = nx.Graph()
-    for _, r in b.links.iterrows():
+    for _, r in links.iterrows():
         for node in (r.source, r.target):
             g.add_node(node, name=names.get(node, node), kind=kinds.get(node, ""))
         g.add_edge(r.source, r.target, weight=int(r.weight), speaks=int(r.speaks) > 0, rank=int(r["rank"]))
@@ -144,8 +147,9 @@ def _order(b: Bundle, g: nx.Graph) -> list[str]:
     return sorted(g.nodes, key=key)
 
 
-def network(b: Bundle) -> P.Html:
-    g = _graph(b)
+def network(b: Bundle, links: pd.DataFrame | None = None) -> P.Html:
+    """The links of ``links`` (stored: all of them), strongest first as given."""
+    g = _graph(b, b.links if links is None else links)
     if g.number_of_edges() == 0:
         return P.empty(
             "No two actors are linked (same sentence or one speaking about the other), "
@@ -199,7 +203,7 @@ def network(b: Bundle) -> P.Html:
     ax.set_ylim(-1.45, 1.45)
     ax.set_aspect("equal")
     ax.axis("off")
-    pairs = "; ".join(strongest(b))  # the same ranking as the paragraph above the chart
+    pairs = "; ".join(strongest(b, links=links))  # the same ranking as the paragraph above the chart
     omitted = f" {P.plural(dropped, 'weaker link')} not drawn." if dropped else ""
     alt = (
         f"Network of {g.number_of_nodes()} actors and {g.number_of_edges()} links; line width shows how "
@@ -266,8 +270,10 @@ def _draw_events(ax, e, pub: date | None) -> None:
         )
 
 
-def timeline_chart(b: Bundle) -> P.Html:
-    e = timeline_frame(b)
+def timeline_chart(b: Bundle, events: pd.DataFrame | None = None) -> P.Html:
+    """A line per dated event of ``events``, top to bottom in its order."""
+    e = b.events if events is None else events
+    e = e.assign(_range=[date_range(d) for d in e.date]) if len(e) else e
     e = e[e._range.notna()] if len(e) else e
     if not len(e):
         return P.empty("No time expression could be placed on a date, so there is no timeline chart.")
@@ -315,7 +321,7 @@ def timeline_chart(b: Bundle) -> P.Html:
         bbox_to_anchor=(0.6, -0.06),
     )
     _style(fig)
-    first, last = human_date(e.date.iloc[0]), human_date(e.date.iloc[-1])
+    first, last = span(e)
     mark = " The dashed line marks the publication day." if pub else ""
     split = " The axis is broken to show older background next to recent events." if len(axes) == 2 else ""
     alt = (

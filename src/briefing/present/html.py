@@ -6,7 +6,6 @@ live HTML, Markdown or TeX. Every function copes with empty tables.
 """
 
 from briefing.present.actors import (
-    actors_frame,
     actors_note,
     actors_table,
     first_appearance,
@@ -53,13 +52,12 @@ from briefing.present.markup import (
 from briefing.present.overview import at_a_glance, bluf, bluf_items, format_date, published_note
 from briefing.present.source_text import layers, legend, marked_text, source_text
 from briefing.present.sourcing import flags_table, outlet_line, single_sources, sourcing_summary
-from briefing.present.timeline import date_range, human_date, timeline_frame, timeline_note, timeline_table
+from briefing.present.timeline import date_range, first_day, human_date, span, timeline_note, timeline_table
 
 __all__ = [
     "ICD203",
     "Html",
     "actor_names",
-    "actors_frame",
     "actors_note",
     "actors_table",
     "anchor_id",
@@ -83,6 +81,7 @@ __all__ = [
     "experts_table",
     "findings_table",
     "first_appearance",
+    "first_day",
     "flags_table",
     "format_date",
     "groups",
@@ -110,10 +109,10 @@ __all__ = [
     "single_sources",
     "source_text",
     "sourcing_summary",
+    "span",
     "strongest",
     "table",
     "tag",
-    "timeline_frame",
     "timeline_note",
     "timeline_table",
 ]

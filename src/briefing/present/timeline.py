@@ -1,4 +1,7 @@
-"""04 Timeline: every time expression, resolved, in date order (the dates are formatted here only)."""
+"""04 Timeline: every time expression, resolved (the dates are formatted here only).
+
+The helpers show the events they are given in their order; the notebook sorts them (by date, then by
+place in the text, unless the analyst changes it) and chooses which to show."""
 
 from __future__ import annotations
 
@@ -61,17 +64,22 @@ def human_date(value: str) -> str:
     return f"{a.day} {a:%b %Y} – {z.day} {z:%b %Y}"
 
 
-def timeline_frame(b: Bundle) -> pd.DataFrame:
-    e = b.events.copy()
-    if not len(e):
-        return e
-    e["_range"] = [date_range(d) for d in e.date]
-    e["_key"] = [r[0] if r else date.max for r in e._range]
-    return e.sort_values(["_key", "start"], kind="stable")
+def first_day(value: str) -> date | None:
+    """The first day a resolved date covers (``2025-03`` -> 1 March 2025); None when unresolved."""
+    r = date_range(value)
+    return r[0] if r else None
 
 
-def timeline_table(b: Bundle) -> Html:
-    e = timeline_frame(b)
+def span(events: pd.DataFrame) -> tuple[str, str]:
+    """The earliest and the latest of the resolved dates of ``events``, as a reader writes them."""
+    pairs = zip(events.date, events.start, strict=False)
+    keyed = sorted((r[0], int(s), str(d)) for d, s in pairs if (r := date_range(d)))
+    return (human_date(keyed[0][2]), human_date(keyed[-1][2])) if keyed else ("", "")
+
+
+def timeline_table(b: Bundle, events: pd.DataFrame | None = None) -> Html:
+    """One row per time expression of ``events``, in its order."""
+    e = b.events if events is None else events
     if not len(e):
         return empty("No time expressions were found in this article.")
     names = actor_names(b)
@@ -91,14 +99,14 @@ def timeline_table(b: Bundle) -> Html:
     )
 
 
-def timeline_note(b: Bundle) -> Html:
-    e = timeline_frame(b)
+def timeline_note(b: Bundle, events: pd.DataFrame | None = None) -> Html:
+    """The article's counts (the analysis figures) and the dates ``events`` run from and to."""
+    e = b.events if events is None else events
     if not len(e):
         return note("The article gives no dates or time expressions.")
-    dated = e[e._range.notna()]
     text = plural(b.count("events"), "time expression")
-    if len(dated):
-        first, last = human_date(dated.date.iloc[0]), human_date(dated.date.iloc[-1])
+    first, last = span(e)
+    if first:
         text += f", {b.count('dated_events')} resolved, from {first} to {last}"
     planned = b.count("planned_events")
     if planned:

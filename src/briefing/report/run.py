@@ -8,6 +8,7 @@ or a kill never leaves a half-written report and never destroys the previous goo
 
 from __future__ import annotations
 
+import ast
 import copy
 import hashlib
 import json
@@ -215,33 +216,60 @@ def publish(staging: Path, target: Path) -> None:
 # ------------------------------------------------------------------ notebooks
 
 
-def section_notebook(names: tuple[str, ...] = SECTION_NOTEBOOKS) -> nbformat.NotebookNode:
-    """The section notebooks joined in order: one parameters cell, then every section's cells."""
-    joined = None
+def section_notebook(
+    names: tuple[str, ...] = SECTION_NOTEBOOKS, folder: Path = NOTEBOOKS_DIR
+) -> nbformat.NotebookNode:
+    """The section notebooks of ``folder`` joined in order: one parameters cell, then every section's cells.
+
+    The one parameters cell holds every section's parameters (a section's knobs, such as the Actors'
+    ``min_mentions``, with their defaults); a parameter two sections share must have one default."""
+    joined, params = None, {}
     for name in names:
-        path = NOTEBOOKS_DIR / name
+        path = Path(folder) / name
         if not path.exists():
             raise ReportError(f"notebook {path} is missing")
         nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if "parameters" in cell.metadata.get("tags", []):
+                _gather_parameters(cell.source, params, name)
         if joined is None:
             joined = nb
             continue
         joined.cells.extend(c for c in nb.cells if "parameters" not in c.metadata.get("tags", []))
     assert joined is not None
+    first = next(c for c in joined.cells if "parameters" in c.metadata.get("tags", []))
+    first.source = "\n".join(line for line, _ in params.values())
     for i, cell in enumerate(joined.cells):
         cell["id"] = f"cell-{i}"  # ids unique across the joined sections
     return joined
 
 
-def execute_sections(workdir: Path, data_dir: Path, published: date | None) -> nbformat.NotebookNode:
-    """Execute the joined sections with papermill in ``workdir`` (which holds ../extraction)."""
+def _gather_parameters(source: str, params: dict[str, tuple[str, str]], notebook: str) -> None:
+    """Add each ``name: type = default  # comment`` line of a parameters cell to ``params`` (by name)."""
+    for node in ast.parse(source).body:
+        target = node.target if isinstance(node, ast.AnnAssign) else None
+        if not isinstance(target, ast.Name) or node.value is None:
+            raise ReportError(f"notebook {notebook}: a parameter is not written `name: type = value`")
+        line = ast.get_source_segment(source, node) or ""
+        comment = source.splitlines()[node.end_lineno - 1][node.end_col_offset :]
+        default = ast.unparse(node.value)
+        if target.id in params and params[target.id][1] != default:
+            raise ReportError(f"notebook {notebook}: parameter {target.id} has another default than before")
+        params.setdefault(target.id, (line + comment, default))
+
+
+def execute_sections(
+    workdir: Path, data_dir: Path, published: date | None, notebooks: Path = NOTEBOOKS_DIR
+) -> nbformat.NotebookNode:
+    """Execute the joined sections of ``notebooks`` with papermill in ``workdir`` (which holds
+    ../extraction)."""
     parameters = {
         "article": "../extraction/article.txt",
         "published": published.isoformat() if published else "",
         "data_dir": str(data_dir),
         "extraction_dir": "../extraction",
     }
-    return execute_notebook(section_notebook(), workdir, parameters)
+    return execute_notebook(section_notebook(folder=notebooks), workdir, parameters)
 
 
 def execute_notebook(nb: nbformat.NotebookNode, workdir: Path, parameters: dict) -> nbformat.NotebookNode:

@@ -305,3 +305,19 @@ def test_a_time_or_channel_phrase_between_cue_and_clause_is_skipped() -> None:
 def test_a_claim_nested_at_the_start_of_reported_content_is_not_a_second_claim() -> None:
     got = attributed("Vos said he had requested a meeting with the minister next week.")
     assert got == [("Pieter Vos", "indirect", "he had requested a meeting with the minister next week.")]
+
+
+def test_a_cue_whose_subject_the_parse_lost_is_nobodys_rather_than_the_main_clauses() -> None:
+    """The parser hangs "called" on "proposed" and loses its own subject ("Germany and European
+    partners"): the call for a freeze must not become Vos's words (unknown beats a wrong speaker)."""
+    got = attributed(
+        "Vos had proposed holding the summit in Geneva as a compromise after Germany and European "
+        "partners last month called for a freeze on spending."
+    )
+    assert not [g for g in got if "freeze" in g[2] and g[0] == "Pieter Vos"], got
+    assert any(g[0] == "Pieter Vos" and "summit" in g[2] for g in got)  # his own proposal stays his
+
+
+def test_a_verb_coordinated_with_a_cue_keeps_its_subject() -> None:
+    got = attributed("Vos stood up and said the port would reopen on Monday.")
+    assert ("Pieter Vos", "indirect", "the port would reopen on Monday.") in got

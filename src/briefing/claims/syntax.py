@@ -145,6 +145,15 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
+_FINITE = ("VBD", "VBZ", "VBP")  # a verb with a tense, unlike "saying" or "to say"
+
+
+def _coordinated(verb: Token) -> bool:
+    """A conjunct verb joined to its head by a coordinator of the head's ("X stood up and said")."""
+    head = verb.head
+    return any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+
+
 def source_of(verb: Token) -> Token | None:
     """Who communicates: the verb's subject, or that of the verb a participle or conjunct hangs on."""
     if verb.dep_ in ("conj", "advcl") and verb.head.dep_ == "ccomp" and _subject(verb) is None:
@@ -156,6 +165,12 @@ def source_of(verb: Token) -> Token | None:
         if verb.dep_ == "relcl":
             return verb.head
         if verb.dep_ not in _INHERITS_SUBJECT or verb.head is verb:
+            return None
+        if verb.dep_ == "conj" and not _coordinated(verb):
+            return None  # "after Germany and its partners called for ...": a conjunct by a wrong parse
+        if verb.dep_ == "advcl" and verb.tag_ in _FINITE:
+            # "..., after Ukraine and its allies called for a ceasefire": a finite clause has a subject
+            # of its own, which the parser lost; the main clause's would put words in the wrong mouth
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "a statement saying ..."

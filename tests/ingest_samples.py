@@ -261,21 +261,22 @@ def word_file(core_title: str = HEADLINE) -> bytes:
 
 def zip_bomb_docx() -> bytes:
     """A .docx whose document.xml is 8 MB of one repeated character: packed about 1000 to one."""
-    import zipfile
 
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", "<w:document>" + " " * 8_000_000 + "</w:document>")
-    return buf.getvalue()
+    return zip_of(
+        {
+            "[Content_Types].xml": "<Types/>",
+            "word/document.xml": "<w:document>" + " " * 8_000_000 + "</w:document>",
+        }
+    )
 
 
 def zip_of(members: dict[str, str]) -> bytes:
-    """A ZIP archive of the given text members."""
+    """A ZIP archive of the given text members, dated 1980-01-01: the same bytes (and so the same test ids
+    in every pytest-xdist worker) whenever it is made."""
     import zipfile
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, text in members.items():
-            z.writestr(name, text)
+            z.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text, zipfile.ZIP_DEFLATED)
     return buf.getvalue()

@@ -117,14 +117,19 @@ def _extract_seconds(text: str) -> float:
     return time.perf_counter() - t0
 
 
+def _text_of(corpus: str, size: int) -> str:
+    """About ``size`` characters of the articles repeated, cut at the end of a paragraph."""
+    text = (corpus * (size // len(corpus) + 1))[:size]
+    return text[: text.rfind("\n") + 1] or text
+
+
 def bench_extract(sizes: tuple[int, ...] = EXTRACT_SIZES) -> list[tuple[int, int, float]]:
     """(characters, words, seconds) for texts from 1 KB to 5 MB built from the real articles."""
     corpus = _corpus()
     _extract_seconds(corpus)  # warm up: matchers and lexicons are built once per process
     rows = []
     for size in sizes:
-        text = (corpus * (size // len(corpus) + 1))[:size]
-        text = text[: text.rfind("\n") + 1] or text
+        text = _text_of(corpus, size)
         rows.append((len(text), len(text.split()), _extract_seconds(text)))
     return rows
 
@@ -135,9 +140,7 @@ def bench_spacy(size: int = 1_000_000) -> tuple[float, float]:
     from briefing.ingest import build_document
     from briefing.nlp import pipeline
 
-    corpus = _corpus()
-    text = (corpus * (size // len(corpus) + 1))[:size]
-    text = text[: text.rfind("\n") + 1] or text
+    text = _text_of(_corpus(), size)
     doc = build_document(text, "bench")
     paragraphs = [text[p.start : p.end] for p in doc.paragraphs]
     nlp = pipeline()

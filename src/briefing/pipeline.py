@@ -53,7 +53,7 @@ def _extract(
     experts, findings = find_experts(doc, actors, found.claims)
     events = find_events(doc, actors, found.claims, parsed=parsed)
     ex = Extraction(doc, actors, found.claims, tuple(events), tuple(experts), tuple(findings))
-    return reviews.apply(ex, corrections), parsed
+    return reviews.apply(ex, corrections, lex), parsed
 
 
 def analyse_extraction(ex: Extraction, parsed: Doc | None = None) -> Analysis:

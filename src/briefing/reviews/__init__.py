@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefing.config import DATA_DIR
+from briefing.lexicon import Lexicon
 from briefing.model import ActorIndex, Document, Extraction, ReviewSummary
 from briefing.reviews.actions import ACTIONS
 from briefing.reviews.schema import Correction, parse, read
@@ -74,11 +75,13 @@ def dated(doc: Document, corrections: Corrections) -> Document:
     return doc
 
 
-def apply(ex: Extraction, corrections: Corrections) -> Extraction:
-    """Every correction in file order; rows they change (or confirm) come back with ``reviewed=True``."""
+def apply(ex: Extraction, corrections: Corrections, lex: Lexicon | None = None) -> Extraction:
+    """Every correction in file order; rows they change (or confirm) come back with ``reviewed=True``.
+    ``lex``: the word lists the extraction used, which an added claim is typed with."""
     if corrections.path is None:
         return ex
     st = State.of(ex)
+    st.lex = lex
     warnings: list[str] = []
     for c in corrections.entries:
         try:

@@ -182,7 +182,7 @@ def add_claim(st: State, c: Correction) -> None:
             sentence_id=sentence.id if sentence else -1,
             cue_start=cue_span[0],
             cue_end=cue_span[1],
-            claim_type=c.get("type") or claim_type(load(), lemma_of(cue) if cue else "", text),
+            claim_type=c.get("type") or claim_type(st.lex or load(), lemma_of(cue) if cue else "", text),
             hedges=hedges_in(text),
         )
     )

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from briefing.lexicon import Lexicon
 from briefing.model import Actor, Claim, Document, Event, Extraction, Mention, Sentence
 from briefing.reviews.locate import Locator, Span, nearest
 from briefing.reviews.schema import Correction, show
@@ -31,6 +32,7 @@ class State:
     mentions: list[Mention]
     claims: list[Claim]
     events: list[Event]
+    lex: Lexicon | None = None  # the run's word lists (``--data``); None: the package's own
     locator: Locator = field(init=False)
     changed: bool = False  # an actor or claim changed: experts and findings are derived again
 
